@@ -1,0 +1,219 @@
+package io.amends.cases.boundary;
+
+import io.amends.accounts.boundary.Accounts;
+import io.amends.accounts.boundary.Accounts.Page;
+import io.amends.accounts.entity.Contact;
+import io.amends.accounts.entity.CustomerAccount;
+import io.amends.accounts.entity.Tier;
+import io.amends.cases.entity.ApologyCase;
+import io.amends.cases.entity.CaseEvent;
+import io.amends.cases.entity.CaseStatus;
+import io.amends.cases.entity.RootCause;
+import io.amends.platform.control.AmendsClock;
+import io.amends.platform.control.Dialect;
+import io.amends.platform.entity.Invalid;
+import io.amends.platform.entity.NotFound;
+import io.amends.sla.boundary.Deadlines;
+import io.amends.users.boundary.Users;
+import io.amends.users.entity.AppUser;
+import io.amends.users.entity.Caller;
+import io.amends.users.entity.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Apology cases: intake, reading and listing, with the tenant rule applied in every query.
+ *
+ * <p>This is the transaction boundary of the case lifecycle: each method writes the case, its timeline and its
+ * audit entry together, or nothing.
+ */
+@Stateless
+public class Cases {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AmendsClock clock;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Deadlines deadlines;
+
+    @Inject
+    Dialect dialect;
+
+    @Inject
+    @ConfigProperty(name = "amends.recurrence.window", defaultValue = "P180D")
+    Duration recurrenceWindow;
+
+    /** Opens a case with its SLA deadlines, links it to an earlier case with the same root cause, and records it. */
+    public ApologyCase open(@NotNull Caller caller, @NotNull @Valid OpenCase command) {
+        CustomerAccount account = accounts.find(caller, command.accountId())
+                .orElseThrow(() -> new Invalid("accountId", "There is no account " + command.accountId()));
+        List<Long> contactIds = command.contactIds() == null ? List.of() : command.contactIds();
+        for (Long contactId : contactIds) {
+            Contact contact = accounts.contact(contactId).orElse(null);
+            if (contact == null || !contact.getAccountId().equals(account.getId())) {
+                throw new Invalid("contactIds", "Contact " + contactId + " is not a contact of account " + account.getId());
+            }
+        }
+        RootCause cause = null;
+        if (command.rootCause() != null && !command.rootCause().isBlank()) {
+            cause = em.createNamedQuery(RootCause.BY_CODE, RootCause.class).setParameter("code", command.rootCause())
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> new Invalid("rootCause", "Unknown root cause " + command.rootCause()
+                            + "; an administrator maintains the list"));
+        }
+        Long ownerId = resolveOwner(command.owner(), account);
+        Instant now = clock.now();
+        Tier tier = accounts.tierOf(account.getLtvMinor());
+        Deadlines.Due due = deadlines.forIntake(command.severity(), tier, now);
+        long number = ((Number) em.createNativeQuery(dialect.nextValue("case_number_seq")).getSingleResult()).longValue();
+        ApologyCase apologyCase = new ApologyCase(ApologyCase.keyFor(now.atZone(ZoneOffset.UTC).getYear(), number),
+                account.getId(), command.title(), command.description(), command.severity(), command.channel(),
+                cause == null ? null : cause.getId(), command.rootCauseNote(), ownerId, blankToNull(command.externalRef()),
+                now, due.firstContact(), due.resolution());
+        if (cause != null) {
+            findRecurrence(account.getId(), cause.getId(), now).ifPresent(apologyCase::recurrenceOf);
+        }
+        em.persist(apologyCase);
+        em.flush();
+        for (Long contactId : contactIds) {
+            em.createNativeQuery("INSERT INTO case_contact (case_id, contact_id) VALUES (?, ?)")
+                    .setParameter(1, apologyCase.getId()).setParameter(2, contactId).executeUpdate();
+        }
+        deadlines.startIntakeClocks(apologyCase);
+        record(apologyCase, caller, "OPENED", "Case opened: " + apologyCase.getTitle() + " (" + apologyCase.getSeverity()
+                + ", " + tier + " customer, first contact due " + due.firstContact() + ")", true);
+        if (apologyCase.getRecurrenceOfId() != null) {
+            ApologyCase earlier = em.find(ApologyCase.class, apologyCase.getRecurrenceOfId());
+            record(apologyCase, caller, "RECURRENCE", "Same root cause as " + earlier.getCaseKey()
+                    + " within " + recurrenceWindow.toDays() + " days: severity raised to " + apologyCase.getSeverity(), false);
+        }
+        return apologyCase;
+    }
+
+    Optional<ApologyCase> findRecurrence(long accountId, long causeId, Instant now) {
+        return em.createNamedQuery(ApologyCase.EARLIER_OF_ACCOUNT_WITH_CAUSE, ApologyCase.class)
+                .setParameter("account", accountId).setParameter("cause", causeId)
+                .setParameter("since", now.minus(recurrenceWindow)).setParameter("self", -1L)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private Long resolveOwner(String owner, CustomerAccount account) {
+        if (owner == null || owner.isBlank()) {
+            return account.getManagerId();
+        }
+        AppUser user = users.findByUsername(owner)
+                .filter(u -> u.hasRole(Role.ACCOUNT_MANAGER))
+                .orElseThrow(() -> new Invalid("owner", owner + " is not an account manager"));
+        return user.getId();
+    }
+
+    /** Writes a timeline line for the case. */
+    public CaseEvent record(ApologyCase apologyCase, Caller caller, String kind, String summary, boolean visibleToClient) {
+        CaseEvent event = new CaseEvent(apologyCase.getId(), clock.now(), caller.username(), kind, summary, visibleToClient);
+        em.persist(event);
+        return event;
+    }
+
+    public Optional<ApologyCase> find(Caller caller, long id) {
+        return Optional.ofNullable(em.find(ApologyCase.class, id)).filter(c -> caller.canSeeAccount(c.getAccountId()));
+    }
+
+    /** The case, if it exists and the caller may see it; "not found" otherwise, so ids cannot be probed. */
+    public ApologyCase get(Caller caller, long id) {
+        return find(caller, id).orElseThrow(() -> new NotFound("Case", id));
+    }
+
+    public ApologyCase getByKey(Caller caller, String key) {
+        return em.createNamedQuery(ApologyCase.BY_KEY, ApologyCase.class).setParameter("key", key)
+                .getResultStream().findFirst().filter(c -> caller.canSeeAccount(c.getAccountId()))
+                .orElseThrow(() -> new NotFound("Case", key));
+    }
+
+    public List<CaseEvent> timeline(Caller caller, long caseId) {
+        get(caller, caseId);
+        return em.createNamedQuery(caller.isClient() ? CaseEvent.VISIBLE_OF_CASE : CaseEvent.OF_CASE, CaseEvent.class)
+                .setParameter("case", caseId).getResultList();
+    }
+
+    /**
+     * Lists cases, most urgent first (the nearest deadline), paged on the server. A client sees their account's only.
+     */
+    public Page<ApologyCase> list(@NotNull Caller caller, @NotNull CaseFilter filter, @Min(0) int page,
+                                  @Min(1) @Max(200) int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (caller.isClient()) {
+            where.append(" AND c.accountId = :tenant");
+            parameters.put("tenant", caller.accountId());
+        }
+        if (filter.mine()) {
+            Long me = users.findByUsername(caller.username()).map(AppUser::getId).orElse(-1L);
+            where.append(" AND c.ownerId = :me");
+            parameters.put("me", me);
+        }
+        List<CaseStatus> statuses = new ArrayList<>(filter.statuses() == null ? List.of() : filter.statuses());
+        if (filter.active() && statuses.isEmpty()) {
+            statuses.addAll(List.of(CaseStatus.OPEN, CaseStatus.CONTACTED, CaseStatus.APOLOGIZED, CaseStatus.REOPENED));
+        }
+        if (!statuses.isEmpty()) {
+            where.append(" AND c.status IN :statuses");
+            parameters.put("statuses", statuses);
+        }
+        if (filter.severities() != null && !filter.severities().isEmpty()) {
+            where.append(" AND c.severity IN :severities");
+            parameters.put("severities", List.copyOf(filter.severities()));
+        }
+        if (filter.accountId() != null) {
+            where.append(" AND c.accountId = :account");
+            parameters.put("account", filter.accountId());
+        }
+        if (filter.rootCause() != null && !filter.rootCause().isBlank()) {
+            Long causeId = em.createNamedQuery(RootCause.BY_CODE, RootCause.class).setParameter("code", filter.rootCause())
+                    .getResultStream().findFirst().map(RootCause::getId).orElse(-1L);
+            where.append(" AND c.rootCauseId = :cause");
+            parameters.put("cause", causeId);
+        }
+        TypedQuery<ApologyCase> query = em.createQuery("SELECT c FROM ApologyCase c" + where
+                + " ORDER BY CASE WHEN c.nextDue IS NULL THEN 1 ELSE 0 END, c.nextDue, c.id", ApologyCase.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ApologyCase c" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<ApologyCase> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, count.getSingleResult(), page, size);
+    }
+
+    public List<RootCause> rootCauses() {
+        return em.createNamedQuery(RootCause.ALL, RootCause.class).getResultList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,56 @@
+package io.amends.sla.boundary;
+
+import io.amends.accounts.entity.Tier;
+import io.amends.cases.entity.ApologyCase;
+import io.amends.cases.entity.Severity;
+import io.amends.sla.entity.ClockKind;
+import io.amends.sla.entity.SlaClock;
+import io.amends.sla.entity.SlaPolicy;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * SLA deadlines: computed at intake from the policy for the case's severity and the customer's tier, kept as rows.
+ *
+ * <p>Deadlines run on calendar time (24/7): an apology that waits for Monday is a late apology. Business hours
+ * and holidays are a deliberate omission, stated in docs/cases.md.
+ */
+@Stateless
+public class Deadlines {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The two deadlines of a case at intake. */
+    public record Due(Instant firstContact, Instant resolution) {
+    }
+
+    public Due forIntake(Severity severity, Tier tier, Instant openedAt) {
+        SlaPolicy policy = em.find(SlaPolicy.class, new SlaPolicy.Key(severity, tier));
+        Duration firstContact = policy == null ? Duration.ofHours(24) : policy.firstContactWithin();
+        Duration resolution = policy == null ? Duration.ofDays(7) : policy.resolutionWithin();
+        return new Due(openedAt.plus(firstContact), openedAt.plus(resolution));
+    }
+
+    public Duration resolutionWithin(Severity severity, Tier tier) {
+        SlaPolicy policy = em.find(SlaPolicy.class, new SlaPolicy.Key(severity, tier));
+        return policy == null ? Duration.ofDays(7) : policy.resolutionWithin();
+    }
+
+    public void startIntakeClocks(ApologyCase apologyCase) {
+        em.persist(new SlaClock(apologyCase.getId(), ClockKind.FIRST_CONTACT, null, apologyCase.getFirstContactDue()));
+        em.persist(new SlaClock(apologyCase.getId(), ClockKind.RESOLUTION, null, apologyCase.getResolutionDue()));
+    }
+
+    public List<SlaClock> ofCase(long caseId) {
+        return em.createNamedQuery(SlaClock.OF_CASE, SlaClock.class).setParameter("case", caseId).getResultList();
+    }
+
+    public List<SlaPolicy> policies() {
+        return em.createNamedQuery(SlaPolicy.ALL, SlaPolicy.class).getResultList();
+    }
+}
