@@ -5,6 +5,8 @@ import io.amends.accounts.boundary.Accounts.Page;
 import io.amends.accounts.entity.Contact;
 import io.amends.accounts.entity.CustomerAccount;
 import io.amends.accounts.entity.Tier;
+import io.amends.audit.boundary.AuditEvent;
+import io.amends.audit.boundary.AuditTrail;
 import io.amends.cases.entity.ApologyCase;
 import io.amends.cases.entity.CaseEvent;
 import io.amends.cases.entity.CaseStatus;
@@ -63,6 +65,9 @@ public class Cases {
 
     @Inject
     Dialect dialect;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "amends.recurrence.window", defaultValue = "P180D")
@@ -132,10 +137,11 @@ public class Cases {
         return user.getId();
     }
 
-    /** Writes a timeline line for the case. */
+    /** Writes a timeline line for the case and hands it to the audit trail, in the caller's transaction. */
     public CaseEvent record(ApologyCase apologyCase, Caller caller, String kind, String summary, boolean visibleToClient) {
         CaseEvent event = new CaseEvent(apologyCase.getId(), clock.now(), caller.username(), kind, summary, visibleToClient);
         em.persist(event);
+        audit.append(AuditEvent.of(caller, "CASE_" + kind, apologyCase.getCaseKey(), apologyCase.getAccountId(), summary));
         return event;
     }
 

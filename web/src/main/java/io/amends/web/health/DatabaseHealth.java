@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.health.Readiness;
  * helps an attacker (no URL, no user, no version).
  */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
 

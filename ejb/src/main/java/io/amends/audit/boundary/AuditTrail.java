@@ -1,0 +1,204 @@
+package io.amends.audit.boundary;
+
+import io.amends.audit.control.AuditRecord;
+import io.amends.audit.control.ChainVerifier;
+import io.amends.audit.control.Checkpoint;
+import io.amends.audit.control.StoredEntry;
+import io.amends.audit.control.Verification;
+import io.amends.audit.entity.AuditEntry;
+import io.amends.audit.entity.AuditHead;
+import io.amends.platform.boundary.Migrations;
+import io.amends.platform.control.AmendsClock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The audit trail: every action appends one hash-chained entry in the action's own transaction; finance and
+ * auditors search it, export it and verify that no entry was changed, removed, inserted or reordered.
+ */
+@Stateless
+public class AuditTrail {
+
+    private static final int BATCH = 5_000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AmendsClock clock;
+
+    @Inject
+    LedgerFigures figures;
+
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    DataSource dataSource;
+
+    /** Which entries to read; null fields do not filter. */
+    public record Filter(String caseKey, Long accountId, String actor, String action, Instant from, Instant to) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null);
+        }
+    }
+
+    public record Page(List<AuditEntry> items, long total, int page, int size) {
+    }
+
+    /**
+     * Appends an entry in the caller's transaction (there must be one: no action without its entry, no entry
+     * without its action). The head row lock orders concurrent appends.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public AuditEntry append(AuditEvent event) {
+        Long ltv = null;
+        Long spend = null;
+        Long ratio = null;
+        if (event.accountId() != null) {
+            LedgerFigures.Figures f = figures.of(event.accountId(), clock.now());
+            ltv = f.ltvMinor();
+            spend = f.spend12mMinor();
+            ratio = f.ratioBasisPoints();
+        }
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditRecord record = new AuditRecord(head.getLastSeq() + 1, clock.now(), event.actor(), event.actorRole(),
+                event.action(), event.caseKey(), event.accountId(), event.amountMinor(), event.currency(), ltv, spend, ratio,
+                event.verdict(), clean(event.details()));
+        StoredEntry sealed = StoredEntry.seal(head.getLastHash(), record);
+        AuditEntry entry = new AuditEntry(sealed);
+        em.persist(entry);
+        head.advanceTo(record.sequence(), sealed.hash());
+        return entry;
+    }
+
+    /** Keeps details storable everywhere: PostgreSQL refuses NUL in text, and the column holds 8,000 characters. */
+    static String clean(String details) {
+        String text = details == null ? "" : details.replace('\u0000', '\uFFFD');
+        return text.length() > 8000 ? text.substring(0, 7999) + "…" : text;
+    }
+
+    public Page search(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.caseKey() != null) {
+            where.append(" AND e.caseKey = :caseKey");
+            parameters.put("caseKey", filter.caseKey());
+        }
+        if (filter.accountId() != null) {
+            where.append(" AND e.accountId = :accountId");
+            parameters.put("accountId", filter.accountId());
+        }
+        if (filter.actor() != null) {
+            where.append(" AND e.actor = :actor");
+            parameters.put("actor", filter.actor());
+        }
+        if (filter.action() != null) {
+            where.append(" AND e.action = :action");
+            parameters.put("action", filter.action());
+        }
+        if (filter.from() != null) {
+            where.append(" AND e.recordedAt >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" AND e.recordedAt < :to");
+            parameters.put("to", filter.to());
+        }
+        TypedQuery<AuditEntry> query = em.createQuery("SELECT e FROM AuditEntry e" + where + " ORDER BY e.seq DESC", AuditEntry.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + where, Long.class);
+        parameters.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new Page(query.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(), page, size);
+    }
+
+    /** Walks the whole chain in sequence order, in batches, in constant memory. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Verification verify() {
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
+        Checkpoint expectedHead = new Checkpoint(head.getLastSeq(), head.getLastHash());
+        return ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(new BatchIterator());
+    }
+
+    /** Hands every entry of the filter (or all) in sequence order to the consumer, for exports. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forEach(Consumer<StoredEntry> consumer) {
+        new BatchIterator().forEachRemaining(consumer);
+    }
+
+    /** Reads the chain in keyset-paged batches so neither memory nor a long-open cursor grows with the trail. */
+    private final class BatchIterator implements Iterator<StoredEntry> {
+        private long after;
+        private Iterator<StoredEntry> batch = List.<StoredEntry>of().iterator();
+        private boolean exhausted;
+
+        @Override
+        public boolean hasNext() {
+            if (!batch.hasNext() && !exhausted) {
+                List<StoredEntry> next = load(after);
+                exhausted = next.size() < BATCH;
+                if (!next.isEmpty()) {
+                    after = next.get(next.size() - 1).record().sequence();
+                }
+                batch = next.iterator();
+            }
+            return batch.hasNext();
+        }
+
+        @Override
+        public StoredEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return batch.next();
+        }
+    }
+
+    private List<StoredEntry> load(long after) {
+        String sql = "SELECT seq, recorded_at, actor, actor_role, action, case_key, account_id, amount_minor, currency, "
+                + "ltv_minor, spend_12m_minor, spend_ratio_bp, verdict, details, prev_hash, hash FROM audit_entry "
+                + "WHERE seq > ? ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY";
+        List<StoredEntry> entries = new java.util.ArrayList<>(BATCH);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, after);
+            statement.setFetchSize(BATCH);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                    entries.add(new StoredEntry(new AuditRecord(rs.getLong(1), at.toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), longOrNull(rs, 7), longOrNull(rs, 8), rs.getString(9),
+                            longOrNull(rs, 10), longOrNull(rs, 11), longOrNull(rs, 12), rs.getString(13), rs.getString(14)),
+                            rs.getString(15), rs.getString(16)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the audit trail", e);
+        }
+        return entries;
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+}

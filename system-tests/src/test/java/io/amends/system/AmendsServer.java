@@ -1,0 +1,142 @@
+package io.amends.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built application running on Payara Micro, started once for all system tests of a JVM.
+ *
+ * <p>It deploys {@code target/server/amends.war} (the real artifact) on a free port with a fresh data folder, on the
+ * embedded H2 file database or, with {@code -Damends.test.db=postgres}, on a throwaway PostgreSQL server. The clock
+ * is controllable so deadline tests need no sleeping.
+ */
+public final class AmendsServer {
+
+    private static AmendsServer instance;
+
+    private final URI base;
+    private final Process process;
+    private final PostgresServer postgres;
+    private final Path log;
+    private final String database;
+
+    private AmendsServer(URI base, Process process, PostgresServer postgres, Path log, String database) {
+        this.base = base;
+        this.process = process;
+        this.postgres = postgres;
+        this.log = log;
+        this.database = database;
+    }
+
+    public static synchronized AmendsServer get() {
+        if (instance == null) {
+            try {
+                instance = start();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    private static AmendsServer start() throws IOException, InterruptedException {
+        Path serverDir = Path.of(System.getProperty("amends.server.dir", "target/server")).toAbsolutePath();
+        String database = System.getProperty("amends.test.db", "h2");
+        Path work = Files.createDirectories(serverDir.resolve("run-" + database));
+        Path data = Files.createTempDirectory(work, "data-");
+        int port = PostgresServer.freePort();
+        PostgresServer postgres = null;
+        ProcessBuilder builder = new ProcessBuilder(command(serverDir, port)).directory(work.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("AMENDS_DATA_DIR", data.toString());
+        env.put("AMENDS_CLOCK_CONTROLLABLE", "true");
+        env.put("AMENDS_MODE", "demo");
+        if ("postgres".equals(database)) {
+            postgres = PostgresServer.start(work);
+            env.put("AMENDS_DB_URL", postgres.jdbcUrl());
+            env.put("AMENDS_DB_USER", "amends");
+            env.put("AMENDS_DB_PASSWORD", "amends");
+        }
+        Path log = work.resolve("payara-micro.log");
+        builder.redirectOutput(log.toFile());
+        Process process = builder.start();
+        URI base = URI.create("http://127.0.0.1:" + port);
+        AmendsServer server = new AmendsServer(base, process, postgres, log, database);
+        server.awaitReady(Duration.ofMinutes(4));
+        return server;
+    }
+
+    private static List<String> command(Path serverDir, int port) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:+UseSerialGC",
+                "-jar", serverDir.resolve("payara-micro.jar").toString(),
+                "--deploy", serverDir.resolve("amends.war").toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nohazelcast"));
+        String postBoot = System.getProperty("amends.postboot");
+        if (postBoot != null) {
+            command.addAll(List.of("--postbootcommandfile", Path.of(postBoot).toAbsolutePath().toString()));
+        }
+        return command;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && Files.readString(log).contains("ready in")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        stop();
+        throw new IllegalStateException("Amends did not become ready within " + timeout + "; see " + log);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+}

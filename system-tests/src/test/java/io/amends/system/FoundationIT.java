@@ -1,0 +1,138 @@
+package io.amends.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The ground: health, API description, metrics closed, sign-in by token, and errors as problem documents. */
+class FoundationIT {
+
+    @Test
+    void readinessAndLivenessReportTheDatabase() {
+        for (String path : new String[] {"/health/ready", "/health/live"}) {
+            Api.Answer answer = Api.anonymous().get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            JsonObject check = answer.json().getJsonArray("checks").stream().map(v -> (JsonObject) v)
+                    .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+            assertThat(check.getString("status")).isEqualTo("UP");
+            assertThat(answer.body()).doesNotContain("jdbc:").doesNotContain("password");
+        }
+    }
+
+    @Test
+    void theApiDescriptionIsServed() {
+        Api.Answer answer = Api.anonymous().get("/openapi");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("/api/v1/cases").contains("/api/v1/auth/token");
+    }
+
+    @Test
+    void metricsAreNotOpenToAnonymousCallers() {
+        assertThat(Api.anonymous().get("/metrics").status()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void anAccountManagersTokenListsTheDemoCases() {
+        Api.Answer answer = Api.as("alice").get("/api/v1/cases?size=50");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(5);
+        assertThat(answer.json().getJsonArray("items").getJsonObject(0).getString("key")).matches("AMD-\\d{4}-\\d{6}");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAProblemAndNoToken() {
+        Api.Answer answer = Api.anonymous().post("/api/v1/auth/token", "{\"username\":\"bob\",\"password\":\"not-bobs-password\"}");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+        // maria is a demo user no other test signs in as
+        for (int i = 0; i < 5; i++) {
+            assertThat(Api.anonymous().post("/api/v1/auth/token", "{\"username\":\"maria\",\"password\":\"guess-" + i + "-xxxxx\"}")
+                    .status()).isEqualTo(401);
+        }
+        Api.Answer rightPassword = Api.anonymous().post("/api/v1/auth/token",
+                "{\"username\":\"maria\",\"password\":\"maria-demo-2026\"}");
+        assertThat(rightPassword.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        // alg "none" with an admin claim: the classic forgery
+        Api.Answer answer = Api.withHeader("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJ1cG4iOiJhZG1pbiIsImdyb3VwcyI6WyJBRE1JTiJdfQ.")
+                .get("/api/v1/cases");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void anonymousCallersAreAskedToSignIn() {
+        Api.Answer answer = Api.anonymous().get("/api/v1/cases");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+
+    @Test
+    void aRoleThatMayNotOpenCasesGets403() {
+        Api.Answer answer = Api.as("carol").post("/api/v1/cases", "{}");
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().getString("detail")).contains("ACCOUNT_MANAGER");
+    }
+
+    @Test
+    void malformedJsonIs400WithAProblem() {
+        Api.Answer answer = Api.as("alice").post("/api/v1/cases", "{\"title\": ");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at io.amends");
+    }
+
+    @Test
+    void aWrongTypeIs400() {
+        Api.Answer answer = Api.as("alice").post("/api/v1/cases", "{\"accountId\": \"twelve\"}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void aMissingBodyIs400() {
+        Api.Answer answer = Api.as("alice").send("POST", "/api/v1/cases", "application/json", "");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void validationNamesTheOffendingFields() {
+        Api.Answer answer = Api.as("alice").post("/api/v1/cases", "{\"title\": \"\"}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().getJsonArray("errors").stream().map(v -> ((JsonObject) v).getString("field")))
+                .contains("title", "accountId", "severity");
+    }
+
+    @Test
+    void anUnknownIdIs404() {
+        Api.Answer answer = Api.as("alice").get("/api/v1/cases/987654321");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.json().getString("detail")).contains("987654321");
+    }
+
+    @Test
+    void theLoginPageShows() {
+        Api.Answer page = Api.anonymous().get("/login.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in to Amends");
+    }
+
+    @Test
+    void aProtectedPageSendsAnonymousVisitorsToTheLoginPage() {
+        Api.Answer page = Api.anonymous().get("/staff/index.xhtml");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
+    }
+}
