@@ -25,6 +25,7 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Map<String, String> TOKENS = new HashMap<>();
+    private static final Map<String, Long> TOKEN_TIMES = new HashMap<>();
 
     private final URI base;
     private final Map<String, String> headers;
@@ -43,6 +44,9 @@ public final class Api {
         String token;
         synchronized (TOKENS) {
             token = TOKENS.get(username);
+            if (token != null && System.nanoTime() - TOKEN_TIMES.get(username) > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+                token = null; // tokens live 15 minutes
+            }
             if (token == null) {
                 Answer answer = anonymous().post("/api/v1/auth/token",
                         "{\"username\":\"" + username + "\",\"password\":\"" + username + "-demo-2026\"}");
@@ -51,9 +55,15 @@ public final class Api {
                 }
                 token = answer.json().getString("access_token");
                 TOKENS.put(username, token);
+                TOKEN_TIMES.put(username, System.nanoTime());
             }
         }
         return new Api(AmendsServer.get().base(), Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** The server's business clock (tests may have moved it forward). */
+    public static java.time.Instant serverNow() {
+        return java.time.Instant.parse(as("admin").get("/api/v1/clock").json().getString("now"));
     }
 
     public static Api withHeader(String name, String value) {

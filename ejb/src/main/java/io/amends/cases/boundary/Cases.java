@@ -7,7 +7,11 @@ import io.amends.accounts.entity.CustomerAccount;
 import io.amends.accounts.entity.Tier;
 import io.amends.audit.boundary.AuditEvent;
 import io.amends.audit.boundary.AuditTrail;
+import io.amends.cases.entity.Apology;
 import io.amends.cases.entity.ApologyCase;
+import io.amends.cases.entity.CaseFacts;
+import io.amends.cases.entity.Commitment;
+import io.amends.cases.entity.ContactLog;
 import io.amends.cases.entity.CaseEvent;
 import io.amends.cases.entity.CaseStatus;
 import io.amends.cases.entity.RootCause;
@@ -23,6 +27,7 @@ import io.amends.users.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
@@ -72,6 +77,10 @@ public class Cases {
     @Inject
     @ConfigProperty(name = "amends.recurrence.window", defaultValue = "P180D")
     Duration recurrenceWindow;
+
+    @Inject
+    @ConfigProperty(name = "amends.close.quiet-period", defaultValue = "P14D")
+    Duration quietPeriod;
 
     /** Opens a case with its SLA deadlines, links it to an earlier case with the same root cause, and records it. */
     public ApologyCase open(@NotNull Caller caller, @NotNull @Valid OpenCase command) {
@@ -213,6 +222,82 @@ public class Cases {
         });
         List<ApologyCase> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page<>(items, count.getSingleResult(), page, size);
+    }
+
+    /** What the lifecycle guards need to know about the case, counted in the database. */
+    public CaseFacts facts(long caseId) {
+        long contacts = em.createNamedQuery(ContactLog.COUNT_OF_CASE, Long.class).setParameter("case", caseId).getSingleResult();
+        long apologies = em.createNamedQuery(Apology.SENT_OF_CASE, Long.class).setParameter("case", caseId).getSingleResult();
+        long commitments = em.createNamedQuery(Commitment.UNSETTLED_OF_CASE, Long.class).setParameter("case", caseId).getSingleResult();
+        long compensations = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM compensation_proposal WHERE case_id = ? "
+                + "AND status IN ('PENDING_APPROVAL', 'APPROVED', 'FULFILLING')").setParameter(1, caseId).getSingleResult()).longValue();
+        return new CaseFacts(contacts, apologies, commitments, compensations);
+    }
+
+    /** Loads a case for a change, checking the version the caller saw (negative: no check) so no update is lost. */
+    public ApologyCase forChange(Caller caller, long id, long expectedVersion) {
+        ApologyCase apologyCase = get(caller, id);
+        if (expectedVersion >= 0 && apologyCase.getVersion() != expectedVersion) {
+            throw new OptimisticLockException("Case " + apologyCase.getCaseKey() + " was changed by someone else (now version "
+                    + apologyCase.getVersion() + ", you had " + expectedVersion + "); reload and try again");
+        }
+        return apologyCase;
+    }
+
+    /** Resolves the case: every commitment done or waived, every compensation settled. */
+    public ApologyCase resolve(@NotNull Caller caller, long id, long expectedVersion, String summary) {
+        ApologyCase apologyCase = forChange(caller, id, expectedVersion);
+        apologyCase.resolve(facts(id), clock.now());
+        deadlines.resolved(apologyCase);
+        record(apologyCase, caller, "RESOLVED", summary == null || summary.isBlank() ? "Case resolved" : "Case resolved: " + summary.strip(), true);
+        return apologyCase;
+    }
+
+    /** Closes a resolved case, on the customer's confirmation or after the quiet period. */
+    public ApologyCase close(@NotNull Caller caller, long id, long expectedVersion, boolean confirmedByCustomer) {
+        ApologyCase apologyCase = forChange(caller, id, expectedVersion);
+        apologyCase.close(confirmedByCustomer, quietPeriod, clock.now());
+        record(apologyCase, caller, "CLOSED", confirmedByCustomer ? "The customer confirmed the resolution; case closed"
+                : "No objection during the quiet period of " + quietPeriod.toDays() + " days; case closed", true);
+        return apologyCase;
+    }
+
+    /** Puts a resolved or closed case back to work, with a fresh resolution deadline. */
+    public ApologyCase reopen(@NotNull Caller caller, long id, long expectedVersion, String reason) {
+        ApologyCase apologyCase = forChange(caller, id, expectedVersion);
+        apologyCase.reopen(reason);
+        CustomerAccount account = em.find(CustomerAccount.class, apologyCase.getAccountId());
+        Instant due = clock.now().plus(deadlines.resolutionWithin(apologyCase.getSeverity(), accounts.tierOf(account.getLtvMinor())));
+        apologyCase.resolutionDueBy(due);
+        deadlines.reopened(apologyCase);
+        record(apologyCase, caller, "REOPENED", "Case reopened: " + reason.strip() + " (resolution now due " + due + ")", true);
+        return apologyCase;
+    }
+
+    /** Hands the case to another account manager. */
+    public ApologyCase assign(@NotNull Caller caller, long id, long expectedVersion, @NotNull String owner) {
+        ApologyCase apologyCase = forChange(caller, id, expectedVersion);
+        AppUser user = users.findByUsername(owner).filter(u -> u.hasRole(Role.ACCOUNT_MANAGER))
+                .orElseThrow(() -> new Invalid("owner", owner + " is not an account manager"));
+        apologyCase.assignTo(user.getId());
+        record(apologyCase, caller, "ASSIGNED", "Case assigned to " + user.getDisplayName(), false);
+        return apologyCase;
+    }
+
+    /** Closes resolved cases whose quiet period has passed without objection; called by the SLA sweep. */
+    public int closeQuietCases(int limit) {
+        List<Long> ids = em.createQuery("SELECT c.id FROM ApologyCase c WHERE c.status = io.amends.cases.entity.CaseStatus.RESOLVED "
+                + "AND c.resolvedAt <= :before ORDER BY c.resolvedAt", Long.class)
+                .setParameter("before", clock.now().minus(quietPeriod)).setMaxResults(limit).getResultList();
+        Caller system = Caller.system("sla-sweep");
+        for (Long id : ids) {
+            close(system, id, -1, false);
+        }
+        return ids.size();
+    }
+
+    public Duration quietPeriod() {
+        return quietPeriod;
     }
 
     public List<RootCause> rootCauses() {

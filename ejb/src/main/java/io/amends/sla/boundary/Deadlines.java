@@ -2,6 +2,8 @@ package io.amends.sla.boundary;
 
 import io.amends.accounts.entity.Tier;
 import io.amends.cases.entity.ApologyCase;
+import io.amends.cases.entity.Commitment;
+import io.amends.cases.entity.CommitmentStatus;
 import io.amends.cases.entity.Severity;
 import io.amends.sla.entity.ClockKind;
 import io.amends.sla.entity.SlaClock;
@@ -44,6 +46,47 @@ public class Deadlines {
     public void startIntakeClocks(ApologyCase apologyCase) {
         em.persist(new SlaClock(apologyCase.getId(), ClockKind.FIRST_CONTACT, null, apologyCase.getFirstContactDue()));
         em.persist(new SlaClock(apologyCase.getId(), ClockKind.RESOLUTION, null, apologyCase.getResolutionDue()));
+    }
+
+    /** The first contact was made: that clock is met. */
+    public void firstContactMade(ApologyCase apologyCase, Instant at) {
+        settle(apologyCase.getId(), ClockKind.FIRST_CONTACT, null, at, true);
+    }
+
+    /** The case was resolved: its resolution clock is met and any running commitment clock no longer matters. */
+    public void resolved(ApologyCase apologyCase) {
+        settle(apologyCase.getId(), ClockKind.RESOLUTION, null, apologyCase.getResolvedAt(), true);
+    }
+
+    /** A reopened case gets a new resolution clock. */
+    public void reopened(ApologyCase apologyCase) {
+        em.persist(new SlaClock(apologyCase.getId(), ClockKind.RESOLUTION, null, apologyCase.getResolutionDue()));
+    }
+
+    public void commitmentMade(Commitment commitment) {
+        em.persist(new SlaClock(commitment.getCaseId(), ClockKind.COMMITMENT, commitment.getId(), commitment.getDueAt()));
+    }
+
+    public void commitmentSettled(Commitment commitment, Instant at) {
+        settle(commitment.getCaseId(), ClockKind.COMMITMENT, commitment.getId(), at, commitment.getStatus() == CommitmentStatus.DONE);
+    }
+
+    private void settle(long caseId, ClockKind kind, Long commitmentId, Instant at, boolean met) {
+        for (SlaClock running : em.createNamedQuery(SlaClock.RUNNING_OF_CASE, SlaClock.class).setParameter("case", caseId).getResultList()) {
+            if (running.getKind() == kind && (commitmentId == null || commitmentId.equals(running.getCommitmentId()))) {
+                if (met) {
+                    running.met(at);
+                } else {
+                    running.cancel(at);
+                }
+            }
+        }
+    }
+
+    /** Ids of running deadlines that have passed, oldest first. */
+    public List<Long> due(Instant now, int limit) {
+        return em.createNamedQuery(SlaClock.DUE, SlaClock.class).setParameter("now", now).setMaxResults(limit)
+                .getResultStream().map(SlaClock::getId).toList();
     }
 
     public List<SlaClock> ofCase(long caseId) {

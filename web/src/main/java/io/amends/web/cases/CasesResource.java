@@ -49,6 +49,9 @@ public class CasesResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.amends.sla.boundary.Deadlines deadlines;
+
     @Context
     UriInfo uri;
 
@@ -101,6 +104,58 @@ public class CasesResource {
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public CaseView get(@PathParam("id") long id) {
         return CaseView.of(cases.get(caller, id));
+    }
+
+    /** A change to a case's lifecycle; {@code version} (optional) is the version the caller saw. */
+    public record Transition(Long version, @jakarta.validation.constraints.Size(max = 1000) String reason,
+                             @jakarta.validation.constraints.Size(max = 1000) String summary, boolean confirmedByCustomer) {
+    }
+
+    public record Assignment(Long version, @jakarta.validation.constraints.NotBlank String owner) {
+    }
+
+    public record DeadlineView(String kind, Long commitmentId, Instant dueAt, String state, Instant settledAt, String escalatedTo) {
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
+    public CaseView resolve(@PathParam("id") long id, Transition body) {
+        return CaseView.of(cases.resolve(caller, id, version(body), body == null ? null : body.summary()));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
+    public CaseView close(@PathParam("id") long id, Transition body) {
+        return CaseView.of(cases.close(caller, id, version(body), body != null && body.confirmedByCustomer()));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
+    public CaseView reopen(@PathParam("id") long id, @NotNull @Valid Transition body) {
+        return CaseView.of(cases.reopen(caller, id, version(body), body.reason()));
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("{id}/owner")
+    @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
+    public CaseView assign(@PathParam("id") long id, @NotNull @Valid Assignment body) {
+        return CaseView.of(cases.assign(caller, id, body.version() == null ? -1 : body.version(), body.owner()));
+    }
+
+    @GET
+    @Path("{id}/deadlines")
+    @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
+    public List<DeadlineView> deadlines(@PathParam("id") long id) {
+        cases.get(caller, id);
+        return deadlines.ofCase(id).stream().map(d -> new DeadlineView(d.getKind().name(), d.getCommitmentId(), d.getDueAt(),
+                d.getState().name(), d.getSettledAt(), d.getEscalatedTo())).toList();
+    }
+
+    private static long version(Transition body) {
+        return body == null || body.version() == null ? -1 : body.version();
     }
 
     @GET

@@ -167,6 +167,13 @@ public final class ProblemMappers {
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
             int code = original.getStatus();
+            if (e.getClass().getName().startsWith("org.glassfish.jersey.server.ParamException")) {
+                // Jersey answers 404 for a query parameter it cannot convert; for the client that is a bad request
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                String detail = cause instanceof WebApplicationException && cause.getMessage() != null ? cause.getMessage()
+                        : "A parameter has a value of the wrong type or an unknown value: " + safe(cause.getMessage());
+                return Problem.invalid(detail, uri.getRequestUri().getPath(), null).toResponse();
+            }
             if (code >= 500) {
                 return unwrap(e.getCause() != null ? e.getCause() : e, uri.getRequestUri().getPath());
             }

@@ -1,6 +1,5 @@
 package io.amends.web.security;
 
-import io.amends.platform.control.AmendsClock;
 import io.amends.users.boundary.ApiKeys;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.Caller;
@@ -51,9 +50,6 @@ public class AmendsAuthentication implements HttpAuthenticationMechanism {
     @Inject
     TokenKeys tokenKeys;
 
-    @Inject
-    AmendsClock clock;
-
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -94,7 +90,7 @@ public class AmendsAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return tokenKeys.tokens().verify(authorization.substring(7).trim(), clock.now())
+            return tokenKeys.tokens().verify(authorization.substring(7).trim(), java.time.Instant.now())
                     .map(c -> login(context, c))
                     .orElseGet(() -> refuse(request, response, "The bearer token is invalid or expired; get a new one from POST /api/v1/auth/token"));
         }

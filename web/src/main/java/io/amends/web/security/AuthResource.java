@@ -1,6 +1,5 @@
 package io.amends.web.security;
 
-import io.amends.platform.control.AmendsClock;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
@@ -26,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Exchanges a user name and password for a short-lived bearer token, so that no API request pays for a password hash.
+ *
+ * <p>Token lifetimes run on the real clock, not the business clock that tests may move forward.
  */
 @Path("auth")
 @RequestScoped
@@ -37,9 +38,6 @@ public class AuthResource {
 
     @Inject
     TokenKeys tokenKeys;
-
-    @Inject
-    AmendsClock clock;
 
     @Inject
     Caller caller;
@@ -79,7 +77,7 @@ public class AuthResource {
 
     private Response issue(String username, String password) {
         return users.authenticate(username, password)
-                .map(c -> Response.ok(new TokenAnswer(tokenKeys.tokens().issue(c, clock.now(), lifetime), "Bearer",
+                .map(c -> Response.ok(new TokenAnswer(tokenKeys.tokens().issue(c, java.time.Instant.now(), lifetime), "Bearer",
                         lifetime.toSeconds())).build())
                 .orElseGet(() -> Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "bad-credentials",
                                 "Wrong user name or password, or the account is locked for a while after repeated failures",

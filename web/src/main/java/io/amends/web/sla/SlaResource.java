@@ -1,0 +1,45 @@
+package io.amends.web.sla;
+
+import io.amends.sla.boundary.Deadlines;
+import io.amends.sla.boundary.SlaSweep;
+import io.amends.users.entity.Role;
+import io.amends.web.security.Allow;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** SLA policies, and a sweep on demand (the scheduled one runs every minute on every node). */
+@Path("sla")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SlaResource {
+
+    @Inject
+    Deadlines deadlines;
+
+    @Inject
+    SlaSweep sweep;
+
+    public record PolicyView(String severity, String tier, int firstContactMinutes, int resolutionMinutes) {
+    }
+
+    @GET
+    @Path("policies")
+    @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
+    public List<PolicyView> policies() {
+        return deadlines.policies().stream().map(p -> new PolicyView(p.getKey().getSeverity().name(), p.getKey().getTier().name(),
+                p.getFirstContactMinutes(), p.getResolutionMinutes())).toList();
+    }
+
+    @POST
+    @Path("sweep")
+    @Allow(Role.ADMIN)
+    public SlaSweep.Result sweepNow() {
+        return sweep.sweep();
+    }
+}
