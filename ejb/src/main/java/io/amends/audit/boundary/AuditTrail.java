@@ -9,6 +9,9 @@ import io.amends.audit.entity.AuditEntry;
 import io.amends.audit.entity.AuditHead;
 import io.amends.platform.boundary.Migrations;
 import io.amends.platform.control.AmendsClock;
+import io.amends.platform.entity.Forbidden;
+import io.amends.users.entity.Caller;
+import io.amends.users.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -93,6 +96,26 @@ public class AuditTrail {
     static String clean(String details) {
         String text = details == null ? "" : details.replace('\u0000', '\uFFFD');
         return text.length() > 8000 ? text.substring(0, 7999) + "…" : text;
+    }
+
+    /**
+     * The trail as this caller may read it: finance and administrators all of it, an account manager only the
+     * entries of a case they own (so the filter must name it).
+     */
+    public Page searchFor(Caller caller, Filter filter, int page, int size) {
+        if (caller.has(Role.FINANCE) || caller.has(Role.ADMIN)) {
+            return search(filter, page, size);
+        }
+        if (!caller.has(Role.ACCOUNT_MANAGER) || filter.caseKey() == null) {
+            throw new Forbidden("Account managers read the audit trail of their own cases: name the case (caseKey)");
+        }
+        Number owned = (Number) em.createNativeQuery("SELECT COUNT(*) FROM apology_case c JOIN app_user u ON u.id = c.owner_id "
+                + "WHERE c.case_key = ? AND u.username = ?").setParameter(1, filter.caseKey()).setParameter(2, caller.username())
+                .getSingleResult();
+        if (owned.longValue() == 0) {
+            throw new Forbidden("You can read the audit trail of your own cases only");
+        }
+        return search(new Filter(filter.caseKey(), null, filter.actor(), filter.action(), filter.from(), filter.to()), page, size);
     }
 
     public Page search(Filter filter, int page, int size) {

@@ -1,5 +1,9 @@
 package io.amends.audit.control;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -11,9 +15,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Builds audit records and chains for the tests, and alters them one field at a time. */
 final class AuditFixtures {
@@ -36,29 +40,87 @@ final class AuditFixtures {
                 "CASE_NOTE_ADDED", "AC-" + sequence, 42L, null, null, null, null, null, null, details);
     }
 
-    /** Any record content, sequence 1; chains renumber. Text is drawn from all of UTF-16, surrogates included. */
-    static Arbitrary<AuditRecord> records() {
-        Arbitrary<Instant> instants = Arbitraries.longs().between(0, Duration.ofDays(365L * 30).toNanos())
-                .map(EPOCH_2026::plusNanos);
-        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(40);
-        Arbitrary<String> nullableText = anyText.injectNull(0.3);
-        Arbitrary<Long> nullableLong = Arbitraries.longs().injectNull(0.3);
-        Arbitrary<String> currency = Arbitraries.of("EUR", "USD", "CHF", "JPY").injectNull(0.4);
-        return Builders.withBuilder(RecordBuilder::new)
-                .use(instants).in((b, v) -> b.set(1, v))
-                .use(anyText).in((b, v) -> b.set(2, v))
-                .use(anyText).in((b, v) -> b.set(3, v))
-                .use(anyText).in((b, v) -> b.set(4, v))
-                .use(nullableText).in((b, v) -> b.set(5, v))
-                .use(nullableLong).in((b, v) -> b.set(6, v))
-                .use(nullableLong).in((b, v) -> b.set(7, v))
-                .use(currency).in((b, v) -> b.set(8, v))
-                .use(nullableLong).in((b, v) -> b.set(9, v))
-                .use(nullableLong).in((b, v) -> b.set(10, v))
-                .use(nullableLong).in((b, v) -> b.set(11, v))
-                .use(nullableText).in((b, v) -> b.set(12, v))
-                .use(Arbitraries.strings().all().ofMaxLength(300)).in((b, v) -> b.set(13, v))
-                .build(RecordBuilder::build);
+    /**
+     * Any record content, sequence 1; chains renumber. Text is drawn from all of UTF-16, surrogates included; every
+     * nullable field is null in 30% of records (currency in 40%).
+     */
+    static Gen<AuditRecord> records() {
+        Gen<Instant> instants = longs().between(0, Duration.ofDays(365L * 30).toNanos()).map(EPOCH_2026::plusNanos);
+        Gen<String> anyText = text(40);
+        Gen<String> nullableText = orNull(anyText, 30);
+        Gen<Long> nullableLong = orNull(anyLong(), 30);
+        Gen<String> currency = orNull(Generate.pick(List.of("EUR", "USD", "CHF", "JPY")), 40);
+        Gen<String> details = text(300);
+        // Every component is drawn from the same randomness, so QuickTheories shrinks the record field by field.
+        return in -> {
+            Object[] values = new Object[COMPONENTS.length];
+            values[0] = 1L;
+            values[1] = instants.generate(in);
+            values[2] = anyText.generate(in);
+            values[3] = anyText.generate(in);
+            values[4] = anyText.generate(in);
+            values[5] = nullableText.generate(in);
+            values[6] = nullableLong.generate(in);
+            values[7] = nullableLong.generate(in);
+            values[8] = currency.generate(in);
+            values[9] = nullableLong.generate(in);
+            values[10] = nullableLong.generate(in);
+            values[11] = nullableLong.generate(in);
+            values[12] = nullableText.generate(in);
+            values[13] = details.generate(in);
+            return construct(values);
+        };
+    }
+
+    /** Lists of {@link #records()} of {@code minSize} to {@code maxSize} entries, chained from genesis. */
+    static Gen<List<StoredEntry>> chains(int minSize, int maxSize) {
+        return lists().of(records()).ofSizeBetween(minSize, maxSize).map(AuditFixtures::chain);
+    }
+
+    /**
+     * Text of up to {@code maxLength} UTF-16 chars. Most chars are any of the 65,536, lone surrogates included; the
+     * rest are ASCII or the characters that the canonical form gives a meaning to (line feed, colon, tilde, digits)
+     * and surrogate halves that may pair up, which a uniform draw would hardly ever produce.
+     */
+    static Gen<String> text(int maxLength) {
+        Gen<Character> anyChar = integers().between(Character.MIN_VALUE, Character.MAX_VALUE).map(c -> (char) (int) c);
+        Gen<Character> ascii = integers().between(0, 0x7F).map(c -> (char) (int) c);
+        Gen<Character> tricky = Generate.pick(List.of('\n', '\r', ':', '~', '0', '1', '9', '-', ' ',
+                '\uD83E', '\uDDFE', '\uFFFD', '\u00E9', '\u8A3C'));
+        Gen<Character> chars = Generate.frequency(List.of(Pair.of(6, anyChar), Pair.of(2, ascii), Pair.of(2, tricky)));
+        return lists().of(chars).ofSizeBetween(0, maxLength).map(AuditFixtures::string);
+    }
+
+    /**
+     * Any long, as likely small as huge: the extremes and the numbers around zero, then every bit length equally
+     * often with either sign, then the whole range uniformly.
+     */
+    static Gen<Long> anyLong() {
+        Gen<Long> edges = Generate.pick(List.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE,
+                Long.MIN_VALUE + 1));
+        Gen<Long> byBitLength = in -> {
+            int bits = integers().between(0, 63).generate(in);
+            long min = bits == 63 ? Long.MIN_VALUE : -(1L << bits);
+            long max = bits == 63 ? Long.MAX_VALUE : (1L << bits) - 1;
+            return longs().between(min, max).generate(in);
+        };
+        return Generate.frequency(List.of(Pair.of(1, edges), Pair.of(3, byBitLength), Pair.of(1, longs().all())));
+    }
+
+    /** {@code null} in {@code percent} percent of the draws, otherwise a value of {@code values}. */
+    static <T> Gen<T> orNull(Gen<T> values, int percent) {
+        Gen<Integer> percentile = integers().between(1, 100);
+        return in -> {
+            boolean none = percentile.generate(in) <= percent;
+            T value = values.generate(in);
+            return none ? null : value;
+        };
+    }
+
+    private static String string(List<Character> chars) {
+        StringBuilder text = new StringBuilder(chars.size());
+        chars.forEach(text::append);
+        return text.toString();
     }
 
     /** Numbers the contents 1, 2, 3 ... and chains them from genesis. */
@@ -162,34 +224,6 @@ final class AuditFixtures {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Collects components for jqwik's builder; unset components get the values of a plain record. */
-    static final class RecordBuilder {
-        private final Object[] values;
-
-        RecordBuilder() {
-            AuditRecord plain = record(1, "");
-            values = new Object[COMPONENTS.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = component(plain, i);
-            }
-        }
-
-        private RecordBuilder(Object[] values) {
-            this.values = values;
-        }
-
-        /** A copy with one more component set: jqwik may reuse builders while shrinking. */
-        RecordBuilder set(int index, Object value) {
-            Object[] copy = values.clone();
-            copy[index] = value;
-            return new RecordBuilder(copy);
-        }
-
-        AuditRecord build() {
-            return construct(values);
         }
     }
 }

@@ -6,6 +6,10 @@ import static io.amends.audit.control.AuditFixtures.chain;
 import static io.amends.audit.control.AuditFixtures.record;
 import static io.amends.audit.control.AuditFixtures.withComponent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.amends.audit.control.Verification.Kind;
 import io.amends.audit.control.Verification.Problem;
@@ -13,14 +17,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class ChainVerifierTest {
 
@@ -38,14 +36,16 @@ class ChainVerifierTest {
         assertThat(v.reached()).isEqualTo(Checkpoint.GENESIS);
     }
 
-    @Property(tries = 300)
-    void aGeneratedChainVerifies(@ForAll("chains") List<StoredEntry> chain) {
-        Verification v = verify(chain);
+    @Test
+    void aGeneratedChainVerifies() {
+        qt().withExamples(300).forAll(chains()).checkAssert(chain -> {
+            Verification v = verify(chain);
 
-        assertThat(v.firstProblem()).isEmpty();
-        assertThat(v.ok()).isTrue();
-        assertThat(v.checked()).isEqualTo(chain.size());
-        assertThat(v.reached()).isEqualTo(chain.isEmpty() ? Checkpoint.GENESIS : Checkpoint.after(last(chain)));
+            assertThat(v.firstProblem()).isEmpty();
+            assertThat(v.ok()).isTrue();
+            assertThat(v.checked()).isEqualTo(chain.size());
+            assertThat(v.reached()).isEqualTo(chain.isEmpty() ? Checkpoint.GENESIS : Checkpoint.after(last(chain)));
+        });
     }
 
     @Test
@@ -72,22 +72,22 @@ class ChainVerifierTest {
 
     // --- changed ---------------------------------------------------------------------------------------------------
 
-    @Property(tries = 1000)
-    void changingAnySingleFieldOfAnyEntryIsReportedAsChangedAtThatEntry(
-            @ForAll("nonEmptyChains") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int entryPick,
-            @ForAll @IntRange(max = 10_000) int fieldPick,
-            @ForAll @IntRange(max = 2) int variant) {
-        int index = entryPick % chain.size();
-        int field = fieldPick % FIELDS;
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        tampered.set(index, alter(chain.get(index), field, variant));
+    @Test
+    void changingAnySingleFieldOfAnyEntryIsReportedAsChangedAtThatEntry() {
+        qt().withExamples(1000).forAll(nonEmptyChains(), picks(), picks(), integers().between(0, 2))
+                .checkAssert((chain, entryPick, fieldPick, variant) -> {
+                    int index = entryPick % chain.size();
+                    int field = fieldPick % FIELDS;
+                    List<StoredEntry> tampered = new ArrayList<>(chain);
+                    tampered.set(index, alter(chain.get(index), field, variant));
 
-        Verification v = verify(tampered);
+                    Verification v = verify(tampered);
 
-        assertProblem(v, Kind.CHANGED, index + 1L);
-        assertThat(v.checked()).isEqualTo(index);
-        assertThat(v.reached()).isEqualTo(index == 0 ? Checkpoint.GENESIS : Checkpoint.after(chain.get(index - 1)));
+                    assertProblem(v, Kind.CHANGED, index + 1L);
+                    assertThat(v.checked()).isEqualTo(index);
+                    assertThat(v.reached())
+                            .isEqualTo(index == 0 ? Checkpoint.GENESIS : Checkpoint.after(chain.get(index - 1)));
+                });
     }
 
     @Test
@@ -113,18 +113,18 @@ class ChainVerifierTest {
 
     // --- removed ---------------------------------------------------------------------------------------------------
 
-    @Property(tries = 500)
-    void removingAnEntryIsReportedAsRemovedAtItsSequenceNumber(
-            @ForAll("chainsOfTwoOrMore") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int pick) {
-        int index = pick % (chain.size() - 1); // the last one can only be missed against the head, see below
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        tampered.remove(index);
+    @Test
+    void removingAnEntryIsReportedAsRemovedAtItsSequenceNumber() {
+        qt().withExamples(500).forAll(chainsOfTwoOrMore(), picks()).checkAssert((chain, pick) -> {
+            int index = pick % (chain.size() - 1); // the last one can only be missed against the head, see below
+            List<StoredEntry> tampered = new ArrayList<>(chain);
+            tampered.remove(index);
 
-        Verification v = verify(tampered);
+            Verification v = verify(tampered);
 
-        assertProblem(v, Kind.REMOVED, index + 1L);
-        assertThat(v.checked()).isEqualTo(index);
+            assertProblem(v, Kind.REMOVED, index + 1L);
+            assertThat(v.checked()).isEqualTo(index);
+        });
     }
 
     @Test
@@ -160,87 +160,89 @@ class ChainVerifierTest {
 
     // --- reordered -------------------------------------------------------------------------------------------------
 
-    @Property(tries = 500)
-    void swappingTwoEntriesIsReportedAsReordered(
-            @ForAll("chainsOfTwoOrMore") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int firstPick,
-            @ForAll @IntRange(max = 10_000) int secondPick) {
-        int i = firstPick % chain.size();
-        int j = secondPick % chain.size();
-        Assume.that(i != j);
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        Collections.swap(tampered, i, j);
+    @Test
+    void swappingTwoEntriesIsReportedAsReordered() {
+        qt().withExamples(500).forAll(chainsOfTwoOrMore(), picks(), picks())
+                .checkAssert((chain, firstPick, secondPick) -> {
+                    int i = firstPick % chain.size();
+                    int j = (i + 1 + secondPick % (chain.size() - 1)) % chain.size(); // any position but i
+                    List<StoredEntry> tampered = new ArrayList<>(chain);
+                    Collections.swap(tampered, i, j);
 
-        Verification v = verify(tampered);
+                    Verification v = verify(tampered);
 
-        assertProblem(v, Kind.REORDERED, Math.min(i, j) + 1L);
-        assertThat(v.checked()).isEqualTo(Math.min(i, j));
+                    assertProblem(v, Kind.REORDERED, Math.min(i, j) + 1L);
+                    assertThat(v.checked()).isEqualTo(Math.min(i, j));
+                });
     }
 
-    @Property(tries = 300)
-    void movingAnEntryLaterIsReportedAsReordered(
-            @ForAll("chainsOfTwoOrMore") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int fromPick,
-            @ForAll @IntRange(max = 10_000) int toPick) {
-        int from = fromPick % (chain.size() - 1);
-        int to = from + 1 + toPick % (chain.size() - from - 1);
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        tampered.add(to, tampered.remove(from));
+    @Test
+    void movingAnEntryLaterIsReportedAsReordered() {
+        qt().withExamples(300).forAll(chainsOfTwoOrMore(), picks(), picks())
+                .checkAssert((chain, fromPick, toPick) -> {
+                    int from = fromPick % (chain.size() - 1);
+                    int to = from + 1 + toPick % (chain.size() - from - 1);
+                    List<StoredEntry> tampered = new ArrayList<>(chain);
+                    tampered.add(to, tampered.remove(from));
 
-        assertProblem(verify(tampered), Kind.REORDERED, from + 1L);
+                    assertProblem(verify(tampered), Kind.REORDERED, from + 1L);
+                });
     }
 
     // --- inserted --------------------------------------------------------------------------------------------------
 
-    @Property(tries = 500)
-    void insertingAForgedEntryThatLinksToItsPredecessorIsReportedAsInserted(
-            @ForAll("chainsOfTwoOrMore") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int pick,
-            @ForAll("records") AuditRecord forgedContent) {
-        int index = pick % chain.size(); // inserted before chain[index]; after the last it would be a plain append
-        Checkpoint predecessor = index == 0 ? Checkpoint.GENESIS : Checkpoint.after(chain.get(index - 1));
-        StoredEntry forged = StoredEntry.seal(predecessor,
-                AuditFixtures.withSequence(forgedContent, predecessor.sequence() + 1));
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        tampered.add(index, forged);
+    @Test
+    void insertingAForgedEntryThatLinksToItsPredecessorIsReportedAsInserted() {
+        qt().withExamples(500).forAll(chainsOfTwoOrMore(), picks(), AuditFixtures.records())
+                .checkAssert((chain, pick, forgedContent) -> {
+                    int index = pick % chain.size(); // inserted before chain[index]; after the last: a plain append
+                    Checkpoint predecessor = index == 0 ? Checkpoint.GENESIS : Checkpoint.after(chain.get(index - 1));
+                    StoredEntry forged = StoredEntry.seal(predecessor,
+                            AuditFixtures.withSequence(forgedContent, predecessor.sequence() + 1));
+                    List<StoredEntry> tampered = new ArrayList<>(chain);
+                    tampered.add(index, forged);
 
-        Verification v = verify(tampered);
+                    Verification v = verify(tampered);
 
-        assertProblem(v, Kind.INSERTED, index + 1L); // the original entry index + 1 repeats the number
-        assertThat(v.checked()).isEqualTo(index + 1);
+                    assertProblem(v, Kind.INSERTED, index + 1L); // the original entry index + 1 repeats the number
+                    assertThat(v.checked()).isEqualTo(index + 1);
+                });
     }
 
-    @Property(tries = 500)
-    void insertingAForgedEntryWithAnUnusedNumberIsReportedAsInserted(
-            @ForAll("nonEmptyChains") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int pick,
-            @ForAll @IntRange(min = 1, max = 1_000_000) int beyond,
-            @ForAll boolean linkedToPredecessor,
-            @ForAll("records") AuditRecord forgedContent) {
-        int index = pick % chain.size();
-        long unused = chain.size() + (long) beyond;
-        String previousHash = linkedToPredecessor && index > 0 ? chain.get(index - 1).hash() : "ab".repeat(32);
-        StoredEntry forged = StoredEntry.seal(previousHash, AuditFixtures.withSequence(forgedContent, unused));
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        tampered.add(index, forged);
+    @Test
+    void insertingAForgedEntryWithAnUnusedNumberIsReportedAsInserted() {
+        Gen<Forgery> forgeries = picks().zip(integers().between(1, 1_000_000), booleans().all(), Forgery::new);
+        qt().withExamples(500).forAll(nonEmptyChains(), forgeries, AuditFixtures.records())
+                .checkAssert((chain, forgery, forgedContent) -> {
+                    int index = forgery.pick() % chain.size();
+                    long unused = chain.size() + (long) forgery.beyond();
+                    String previousHash = forgery.linkedToPredecessor() && index > 0
+                            ? chain.get(index - 1).hash() : "ab".repeat(32);
+                    StoredEntry forged = StoredEntry.seal(previousHash,
+                            AuditFixtures.withSequence(forgedContent, unused));
+                    List<StoredEntry> tampered = new ArrayList<>(chain);
+                    tampered.add(index, forged);
 
-        assertProblem(verify(tampered), Kind.INSERTED, unused);
+                    assertProblem(verify(tampered), Kind.INSERTED, unused);
+                });
     }
 
-    @Property(tries = 300)
-    void insertingAForgedEntryWithoutRecomputingItsHashIsReportedAsChanged(
-            @ForAll("nonEmptyChains") List<StoredEntry> chain,
-            @ForAll @IntRange(max = 10_000) int pick,
-            @ForAll("records") AuditRecord forgedContent) {
-        int index = pick % (chain.size() + 1);
-        StoredEntry template = chain.get(Math.min(index, chain.size() - 1));
-        StoredEntry forged = new StoredEntry(AuditFixtures.withSequence(forgedContent, index + 1L),
-                index == 0 ? HashChain.GENESIS : chain.get(index - 1).hash(), template.hash());
-        Assume.that(!forged.isSealed());
-        List<StoredEntry> tampered = new ArrayList<>(chain);
-        tampered.add(index, forged);
+    @Test
+    void insertingAForgedEntryWithoutRecomputingItsHashIsReportedAsChanged() {
+        qt().withExamples(300).forAll(nonEmptyChains(), picks(), AuditFixtures.records())
+                .checkAssert((chain, pick, forgedContent) -> {
+                    int index = pick % (chain.size() + 1);
+                    StoredEntry template = chain.get(Math.min(index, chain.size() - 1));
+                    StoredEntry forged = new StoredEntry(AuditFixtures.withSequence(forgedContent, index + 1L),
+                            index == 0 ? HashChain.GENESIS : chain.get(index - 1).hash(), template.hash());
+                    if (forged.isSealed()) {
+                        return; // the forged content happens to be the template's: nothing was forged
+                    }
+                    List<StoredEntry> tampered = new ArrayList<>(chain);
+                    tampered.add(index, forged);
 
-        assertProblem(verify(tampered), Kind.CHANGED, index + 1L);
+                    assertProblem(verify(tampered), Kind.CHANGED, index + 1L);
+                });
     }
 
     @Test
@@ -272,26 +274,28 @@ class ChainVerifierTest {
 
     // --- checkpoints -----------------------------------------------------------------------------------------------
 
-    @Property(tries = 200)
-    void verifyingInPiecesFromCheckpointsReachesTheSameHeadAsVerifyingAtOnce(
-            @ForAll("nonEmptyChains") List<StoredEntry> chain,
-            @ForAll @Size(max = 4) List<@IntRange(max = 10_000) Integer> cutPicks) {
-        List<Integer> cuts = new ArrayList<>(cutPicks.stream().map(c -> c % (chain.size() + 1)).sorted().toList());
-        cuts.add(chain.size());
+    @Test
+    void verifyingInPiecesFromCheckpointsReachesTheSameHeadAsVerifyingAtOnce() {
+        qt().withExamples(200).forAll(nonEmptyChains(), lists().of(picks()).ofSizeBetween(0, 4))
+                .checkAssert((chain, cutPicks) -> {
+                    List<Integer> cuts = new ArrayList<>(
+                            cutPicks.stream().map(c -> c % (chain.size() + 1)).sorted().toList());
+                    cuts.add(chain.size());
 
-        Checkpoint reached = Checkpoint.GENESIS;
-        int from = 0;
-        long checked = 0;
-        for (int cut : cuts) {
-            Verification piece = ChainVerifier.from(reached).verify(chain.subList(from, cut).stream());
-            assertThat(piece.ok()).isTrue();
-            checked += piece.checked();
-            reached = piece.reached();
-            from = cut;
-        }
+                    Checkpoint reached = Checkpoint.GENESIS;
+                    int from = 0;
+                    long checked = 0;
+                    for (int cut : cuts) {
+                        Verification piece = ChainVerifier.from(reached).verify(chain.subList(from, cut).stream());
+                        assertThat(piece.ok()).isTrue();
+                        checked += piece.checked();
+                        reached = piece.reached();
+                        from = cut;
+                    }
 
-        assertThat(checked).isEqualTo(chain.size());
-        assertThat(reached).isEqualTo(verify(chain).reached());
+                    assertThat(checked).isEqualTo(chain.size());
+                    assertThat(reached).isEqualTo(verify(chain).reached());
+                });
     }
 
     @Test
@@ -312,24 +316,25 @@ class ChainVerifierTest {
 
     // --- helpers ---------------------------------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<List<StoredEntry>> chains() {
-        return AuditFixtures.records().list().ofMaxSize(25).map(AuditFixtures::chain);
+    private static Gen<List<StoredEntry>> chains() {
+        return AuditFixtures.chains(0, 25);
     }
 
-    @Provide
-    Arbitrary<List<StoredEntry>> nonEmptyChains() {
-        return AuditFixtures.records().list().ofMinSize(1).ofMaxSize(25).map(AuditFixtures::chain);
+    private static Gen<List<StoredEntry>> nonEmptyChains() {
+        return AuditFixtures.chains(1, 25);
     }
 
-    @Provide
-    Arbitrary<List<StoredEntry>> chainsOfTwoOrMore() {
-        return AuditFixtures.records().list().ofMinSize(2).ofMaxSize(25).map(AuditFixtures::chain);
+    private static Gen<List<StoredEntry>> chainsOfTwoOrMore() {
+        return AuditFixtures.chains(2, 25);
     }
 
-    @Provide
-    Arbitrary<AuditRecord> records() {
-        return AuditFixtures.records();
+    /** A number to pick a position with, modulo the chain's size. */
+    private static Gen<Integer> picks() {
+        return integers().between(0, 10_000);
+    }
+
+    /** Where a forged entry goes, how far past the end its sequence number is, and whether it links back. */
+    private record Forgery(int pick, int beyond, boolean linkedToPredecessor) {
     }
 
     private static List<AuditRecord> contents(int size) {

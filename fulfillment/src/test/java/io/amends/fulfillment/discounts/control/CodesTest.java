@@ -1,22 +1,22 @@
 package io.amends.fulfillment.discounts.control;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class CodesTest {
 
@@ -123,56 +123,64 @@ class CodesTest {
 
     // --- the check symbol ------------------------------------------------------------------------------------------
 
-    @Property(tries = 2000)
-    void everyCodeBuiltWithItsCheckSymbolIsWellFormed(@ForAll("randomParts") String randomPart) {
-        String code = Codes.format(randomPart + Codes.checkSymbol(randomPart));
+    @Test
+    void everyCodeBuiltWithItsCheckSymbolIsWellFormed() {
+        qt().withExamples(2000).forAll(randomParts()).checkAssert(randomPart -> {
+            String code = Codes.format(randomPart + Codes.checkSymbol(randomPart));
 
-        assertThat(Codes.isWellFormed(code)).isTrue();
-        assertThat(Codes.normalize(code)).contains(code);
-    }
-
-    @Property(tries = 2000)
-    void everySingleSymbolSubstitutionFailsTheCheck(@ForAll("randomParts") String randomPart) {
-        String symbols = randomPart + Codes.checkSymbol(randomPart);
-        List<String> substitutions = new ArrayList<>();
-        for (int position = 0; position < symbols.length(); position++) {
-            for (char other : Codes.ALPHABET.toCharArray()) {
-                if (other != symbols.charAt(position)) {
-                    substitutions.add(replaceAt(symbols, position, other));
-                }
-            }
-        }
-
-        assertThat(substitutions).hasSize(Codes.SYMBOLS * (Codes.ALPHABET.length() - 1));
-        assertThat(substitutions).allSatisfy(wrong -> {
-            assertThat(Codes.isWellFormed(Codes.format(wrong))).as(wrong).isFalse();
-            assertThat(Codes.normalize(wrong)).as(wrong).isEmpty();
+            assertThat(Codes.isWellFormed(code)).isTrue();
+            assertThat(Codes.normalize(code)).contains(code);
         });
     }
 
-    @Property(tries = 2000)
-    void everyAdjacentTranspositionFailsTheCheck(@ForAll("randomParts") String randomPart) {
-        String symbols = randomPart + Codes.checkSymbol(randomPart);
-        for (int i = 0; i + 1 < symbols.length(); i++) {
-            if (symbols.charAt(i) == symbols.charAt(i + 1)) {
-                continue; // swapping equal symbols changes nothing
-            }
-            String swapped = swap(symbols, i, i + 1);
-            assertThat(Codes.isWellFormed(Codes.format(swapped))).as(swapped).isFalse();
-            assertThat(Codes.normalize(swapped)).as(swapped).isEmpty();
-        }
-    }
-
-    @Property(tries = 1000)
-    void everyTranspositionEvenOfDistantSymbolsFailsTheCheck(@ForAll("randomParts") String randomPart) {
-        String symbols = randomPart + Codes.checkSymbol(randomPart);
-        for (int i = 0; i < symbols.length(); i++) {
-            for (int j = i + 1; j < symbols.length(); j++) {
-                if (symbols.charAt(i) != symbols.charAt(j)) {
-                    assertThat(Codes.isWellFormed(Codes.format(swap(symbols, i, j)))).isFalse();
+    @Test
+    void everySingleSymbolSubstitutionFailsTheCheck() {
+        qt().withExamples(2000).forAll(randomParts()).checkAssert(randomPart -> {
+            String symbols = randomPart + Codes.checkSymbol(randomPart);
+            List<String> substitutions = new ArrayList<>();
+            for (int position = 0; position < symbols.length(); position++) {
+                for (char other : Codes.ALPHABET.toCharArray()) {
+                    if (other != symbols.charAt(position)) {
+                        substitutions.add(replaceAt(symbols, position, other));
+                    }
                 }
             }
-        }
+
+            assertThat(substitutions).hasSize(Codes.SYMBOLS * (Codes.ALPHABET.length() - 1));
+            assertThat(substitutions).allSatisfy(wrong -> {
+                assertThat(Codes.isWellFormed(Codes.format(wrong))).as(wrong).isFalse();
+                assertThat(Codes.normalize(wrong)).as(wrong).isEmpty();
+            });
+        });
+    }
+
+    @Test
+    void everyAdjacentTranspositionFailsTheCheck() {
+        qt().withExamples(2000).forAll(randomParts()).checkAssert(randomPart -> {
+            String symbols = randomPart + Codes.checkSymbol(randomPart);
+            for (int i = 0; i + 1 < symbols.length(); i++) {
+                if (symbols.charAt(i) == symbols.charAt(i + 1)) {
+                    continue; // swapping equal symbols changes nothing
+                }
+                String swapped = swap(symbols, i, i + 1);
+                assertThat(Codes.isWellFormed(Codes.format(swapped))).as(swapped).isFalse();
+                assertThat(Codes.normalize(swapped)).as(swapped).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void everyTranspositionEvenOfDistantSymbolsFailsTheCheck() {
+        qt().withExamples(1000).forAll(randomParts()).checkAssert(randomPart -> {
+            String symbols = randomPart + Codes.checkSymbol(randomPart);
+            for (int i = 0; i < symbols.length(); i++) {
+                for (int j = i + 1; j < symbols.length(); j++) {
+                    if (symbols.charAt(i) != symbols.charAt(j)) {
+                        assertThat(Codes.isWellFormed(Codes.format(swap(symbols, i, j)))).isFalse();
+                    }
+                }
+            }
+        });
     }
 
     @Test
@@ -192,9 +200,11 @@ class CodesTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> randomParts() {
-        return Arbitraries.strings().withChars(Codes.ALPHABET.toCharArray()).ofLength(Codes.RANDOM_SYMBOLS);
+    /** The random part of a code: {@value Codes#RANDOM_SYMBOLS} symbols, each any of the alphabet. */
+    private static Gen<String> randomParts() {
+        List<Character> symbols = Codes.ALPHABET.chars().mapToObj(c -> (char) c).toList();
+        return lists().of(Generate.pick(symbols)).ofSize(Codes.RANDOM_SYMBOLS)
+                .map(chars -> chars.stream().map(String::valueOf).collect(joining()));
     }
 
     /**
