@@ -28,13 +28,15 @@ public final class AmendsServer {
     private final PostgresServer postgres;
     private final Path log;
     private final String database;
+    private final String jdbcUrl;
 
-    private AmendsServer(URI base, Process process, PostgresServer postgres, Path log, String database) {
+    private AmendsServer(URI base, Process process, PostgresServer postgres, Path log, String database, String jdbcUrl) {
         this.base = base;
         this.process = process;
         this.postgres = postgres;
         this.log = log;
         this.database = database;
+        this.jdbcUrl = jdbcUrl;
     }
 
     public static synchronized AmendsServer get() {
@@ -64,17 +66,22 @@ public final class AmendsServer {
         env.put("AMENDS_DATA_DIR", data.toString());
         env.put("AMENDS_CLOCK_CONTROLLABLE", "true");
         env.put("AMENDS_MODE", "demo");
+        String jdbcUrl;
         if ("postgres".equals(database)) {
             postgres = PostgresServer.start(work);
-            env.put("AMENDS_DB_URL", postgres.jdbcUrl());
-            env.put("AMENDS_DB_USER", "amends");
-            env.put("AMENDS_DB_PASSWORD", "amends");
+            jdbcUrl = postgres.jdbcUrl();
+        } else {
+            // AUTO_SERVER lets a test open the same embedded database next to the server (to tamper with the audit trail)
+            jdbcUrl = "jdbc:h2:file:" + data.resolve("amends") + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         }
+        env.put("AMENDS_DB_URL", jdbcUrl);
+        env.put("AMENDS_DB_USER", "amends");
+        env.put("AMENDS_DB_PASSWORD", "amends");
         Path log = work.resolve("payara-micro.log");
         builder.redirectOutput(log.toFile());
         Process process = builder.start();
         URI base = URI.create("http://127.0.0.1:" + port);
-        AmendsServer server = new AmendsServer(base, process, postgres, log, database);
+        AmendsServer server = new AmendsServer(base, process, postgres, log, database, jdbcUrl);
         server.awaitReady(Duration.ofMinutes(4));
         return server;
     }
@@ -118,6 +125,11 @@ public final class AmendsServer {
 
     public URI base() {
         return base;
+    }
+
+    /** A JDBC connection to the server's own database, for tests that must look behind the API. */
+    public java.sql.Connection openDatabase() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, "amends", "amends");
     }
 
     public String database() {

@@ -126,8 +126,11 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
-    public Answer send(String method, String path, String contentType, String body) {
+    public Answer send(String method, String path, String contentType, String body, String... extraHeaders) {
         HttpRequest.Builder builder = request(path);
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            builder.header(extraHeaders[i], extraHeaders[i + 1]);
+        }
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

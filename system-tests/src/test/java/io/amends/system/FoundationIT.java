@@ -135,4 +135,29 @@ class FoundationIT {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml"));
     }
+
+    @Test
+    void hammeringOneAccountsSignInIsSlowedDownWithRetryAfter() {
+        String nobody = "nobody-" + System.nanoTime();
+        Api.Answer last = null;
+        for (int i = 0; i < 25; i++) {
+            last = Api.anonymous().post("/api/v1/auth/token", "{\"username\":\"" + nobody + "\",\"password\":\"guess-guess-" + i + "\"}");
+            if (last.status() == 429) {
+                break;
+            }
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.isProblem()).isTrue();
+        assertThat(last.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+    }
+
+    @Test
+    void pagesAndAnswersCarrySecurityHeaders() {
+        Api.Answer page = Api.anonymous().get("/login.xhtml");
+        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(page.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.header("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite"));
+        assertThat(Api.anonymous().get("/api/v1/cases").header("X-Content-Type-Options")).hasValue("nosniff");
+    }
 }

@@ -75,6 +75,7 @@ public class CasesResource {
     public record EventView(Instant at, String actor, String kind, String summary) {
     }
 
+    @io.amends.web.platform.Idempotent
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response open(@NotNull @Valid OpenCase command) {

@@ -56,6 +56,7 @@ public class CommitmentsResource {
     public record Waiver(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    @io.amends.web.platform.Idempotent
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response make(@PathParam("caseId") long caseId, @NotNull @Valid Commitments.MakeCommitment body) {

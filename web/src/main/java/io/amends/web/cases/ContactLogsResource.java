@@ -41,6 +41,7 @@ public class ContactLogsResource {
         }
     }
 
+    @io.amends.web.platform.Idempotent
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response log(@PathParam("caseId") long caseId, @NotNull @Valid ContactLogs.LogContact body) {

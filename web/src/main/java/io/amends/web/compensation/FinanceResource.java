@@ -59,6 +59,7 @@ public class FinanceResource {
         return ProposalView.of(proposals.get(caller, id), proposals.approvalsOf(id));
     }
 
+    @io.amends.web.platform.Idempotent
     @POST
     @Path("{id}/approve")
     @Allow(Role.FINANCE)
@@ -66,6 +67,7 @@ public class FinanceResource {
         return ProposalView.of(proposals.approve(caller, id, body == null ? null : body.comment()), proposals.approvalsOf(id));
     }
 
+    @io.amends.web.platform.Idempotent
     @POST
     @Path("{id}/reject")
     @Allow(Role.FINANCE)

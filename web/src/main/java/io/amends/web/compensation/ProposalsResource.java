@@ -42,6 +42,7 @@ public class ProposalsResource {
         return EvaluationView.of(proposals.preview(caller, caseId, body));
     }
 
+    @io.amends.web.platform.Idempotent
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response propose(@PathParam("caseId") long caseId, @NotNull @Valid Proposals.Propose body) {

@@ -50,6 +50,9 @@ public class AmendsAuthentication implements HttpAuthenticationMechanism {
     @Inject
     TokenKeys tokenKeys;
 
+    @Inject
+    Throttle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -72,6 +75,9 @@ public class AmendsAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (!(credential instanceof UsernamePasswordCredential password)) {
+            return context.responseUnauthorized();
+        }
+        if (throttle.signIn(request.getRemoteAddr(), password.getCaller()) > 0) {
             return context.responseUnauthorized();
         }
         Optional<Caller> caller = users.authenticate(password.getCaller(), password.getPasswordAsString());

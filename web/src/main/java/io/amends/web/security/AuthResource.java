@@ -43,6 +43,12 @@ public class AuthResource {
     Caller caller;
 
     @Inject
+    Throttle throttle;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
+    @Inject
     @ConfigProperty(name = "amends.token.lifetime", defaultValue = "PT15M")
     Duration lifetime;
 
@@ -76,6 +82,12 @@ public class AuthResource {
     }
 
     private Response issue(String username, String password) {
+        long wait = throttle.signIn(request.getRemoteAddr(), username);
+        if (wait > 0) {
+            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too-many-requests",
+                    "Too many sign-in attempts; try again in " + wait + " seconds", "/api/v1/auth/token").toResponse())
+                    .header("Retry-After", wait).build();
+        }
         return users.authenticate(username, password)
                 .map(c -> Response.ok(new TokenAnswer(tokenKeys.tokens().issue(c, java.time.Instant.now(), lifetime), "Bearer",
                         lifetime.toSeconds())).build())
