@@ -72,7 +72,7 @@ public final class AmendsServer {
             jdbcUrl = postgres.jdbcUrl();
         } else {
             // AUTO_SERVER lets a test open the same embedded database next to the server (to tamper with the audit trail)
-            jdbcUrl = "jdbc:h2:file:" + data.resolve("amends") + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+            jdbcUrl = "jdbc:h2:file:" + data.resolve("amends") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
         }
         env.put("AMENDS_DB_URL", jdbcUrl);
         env.put("AMENDS_DB_USER", "amends");
@@ -86,19 +86,35 @@ public final class AmendsServer {
         return server;
     }
 
+    /**
+     * The uber jar when the build made one (bin/amends test does), so the tests run the artifact people ship;
+     * otherwise Payara Micro with the WAR.
+     */
     private static List<String> command(Path serverDir, int port) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:+UseSerialGC",
-                "-jar", serverDir.resolve("payara-micro.jar").toString(),
-                "--deploy", serverDir.resolve("amends.war").toString(),
-                "--contextroot", "/",
-                "--port", String.valueOf(port),
-                "--nohazelcast"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:+UseSerialGC"));
+        Path uberJar = serverDir.resolve("amends-micro.jar");
+        Path war = serverDir.resolve("amends.war");
+        if (Files.isRegularFile(uberJar) && isNewer(uberJar, war)) {
+            command.addAll(List.of("-jar", uberJar.toString()));
+        } else {
+            command.addAll(List.of("-jar", serverDir.resolve("payara-micro.jar").toString(),
+                    "--deploy", serverDir.resolve("amends.war").toString(), "--contextroot", "/"));
+        }
+        command.addAll(List.of("--port", String.valueOf(port), "--nohazelcast"));
         String postBoot = System.getProperty("amends.postboot");
         if (postBoot != null) {
             command.addAll(List.of("--postbootcommandfile", Path.of(postBoot).toAbsolutePath().toString()));
         }
         return command;
+    }
+
+    private static boolean isNewer(Path a, Path b) {
+        try {
+            return !Files.exists(b) || Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -108,10 +124,14 @@ public final class AmendsServer {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
+            if (Files.exists(log) && Files.readString(log).contains("Exception while loading the app")) {
+                stop();
+                throw new IllegalStateException("Amends failed to deploy; see " + log);
+            }
             try {
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && Files.readString(log).contains("ready in")) {
+                if (answer.statusCode() == 200 && answer.body().contains("\"database\"") && Files.readString(log).contains("ready in")) {
                     return;
                 }
             } catch (IOException notYet) {

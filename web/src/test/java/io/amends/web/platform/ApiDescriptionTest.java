@@ -51,6 +51,20 @@ class ApiDescriptionTest {
         assertThat(unruled).as("endpoints without @Allow or @Anyone (they answer 403 to everybody)").isEmpty();
     }
 
+    @Test
+    void theDescriptionIsValidYamlWithAnOperationIdEverywhere() throws IOException {
+        try (InputStream in = ApiDescriptionTest.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(in);
+            assertThat(document).containsKeys("openapi", "info", "paths", "components");
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+            paths.forEach((path, operations) -> operations.forEach((method, operation) ->
+                    assertThat(operation).as(method + " " + path).containsKeys("operationId", "summary", "responses")));
+            assertThat(new org.yaml.snakeyaml.Yaml().dump(document)).as("a schema written as a string")
+                    .doesNotContain("'{ type").doesNotContain("'{type");
+        }
+    }
+
     /** Reads the paths and their operations from the YAML by indentation; enough for a file we write ourselves. */
     static Map<String, Set<String>> describedOperations() throws IOException {
         Map<String, Set<String>> operations = new LinkedHashMap<>();
