@@ -72,9 +72,17 @@ public class Contact {
         this.phone = newPhone;
     }
 
+    /**
+     * Sets the postal address gifts are sent to. Either all of street, city and country, or none of them: half an
+     * address only fails later, at the courier.
+     */
     public void livesAt(String newStreet, String newPostalCode, String newCity, String newCountry) {
         if (newCountry != null && !newCountry.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("A country is an ISO 3166 two-letter code such as DE");
+        }
+        boolean any = newStreet != null || newPostalCode != null || newCity != null || newCountry != null;
+        if (any && (newStreet == null || newCity == null || newCountry == null)) {
+            throw new IllegalArgumentException("A postal address needs at least street, city and country, or nothing at all");
         }
         this.street = newStreet;
         this.postalCode = newPostalCode;
@@ -124,5 +132,13 @@ public class Contact {
 
     public String getCountry() {
         return country;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

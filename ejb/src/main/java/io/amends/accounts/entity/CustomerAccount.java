@@ -24,12 +24,16 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "customer_account")
-@NamedQuery(name = CustomerAccount.SEARCH, query = "SELECT a FROM CustomerAccount a WHERE LOWER(a.name) LIKE :name ORDER BY a.name, a.id")
+@NamedQuery(name = CustomerAccount.SEARCH, query = "SELECT a FROM CustomerAccount a WHERE LOWER(a.name) LIKE :name ORDER BY LOWER(a.name), a.id")
 @NamedQuery(name = CustomerAccount.COUNT_SEARCH, query = "SELECT COUNT(a) FROM CustomerAccount a WHERE LOWER(a.name) LIKE :name")
+@NamedQuery(name = CustomerAccount.BY_IDS, query = "SELECT a FROM CustomerAccount a WHERE a.id IN :ids")
+@NamedQuery(name = CustomerAccount.BY_NAMES, query = "SELECT a FROM CustomerAccount a WHERE LOWER(a.name) IN :names")
 public class CustomerAccount {
 
     public static final String SEARCH = "CustomerAccount.search";
     public static final String COUNT_SEARCH = "CustomerAccount.countSearch";
+    public static final String BY_IDS = "CustomerAccount.byIds";
+    public static final String BY_NAMES = "CustomerAccount.byNames";
 
     @Id
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
@@ -82,6 +86,10 @@ public class CustomerAccount {
     static String checkCurrency(String code) {
         try {
             Currency currency = Currency.getInstance(Objects.requireNonNull(code, "currency"));
+            if (currency.getDefaultFractionDigits() < 0) {
+                // XAU, XXX and the like: a lifetime value could not be counted in minor units of them
+                throw new IllegalArgumentException("bad");
+            }
             return currency.getCurrencyCode();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown currency " + code + ": use an ISO 4217 code such as EUR");
