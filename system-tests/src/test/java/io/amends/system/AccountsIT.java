@@ -455,10 +455,14 @@ class AccountsIT {
     }
 
     @Test
-    void anImportMustBeCsv() {
+    void anImportMustBeCsvButTheRoleIsCheckedFirst() {
         Api.Answer answer = Api.as("carol").post(ACCOUNTS + "/ltv/import", "{\"account_id\": 1}");
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.json().getString("detail")).contains("text/csv");
+        assertThat(Api.as("carol").send("POST", ACCOUNTS + "/ltv/import", null, "account_id,ltv\n").status()).isEqualTo(415);
+        assertThat(Api.as("alice").post(ACCOUNTS + "/ltv/import", "{}").status()).isEqualTo(403);
+        assertThat(Api.anonymous().post(ACCOUNTS + "/ltv/import", "{}").status()).isEqualTo(401);
     }
 
     // --- who may do what --------------------------------------------------------------------------------------------

@@ -235,13 +235,22 @@ public class AccountsResource {
     /**
      * Imports lifetime values from a CSV file, all or nothing. The body is read up to the size limit only, so an
      * oversized upload costs no more memory than an accepted one.
+     *
+     * <p>It accepts any media type and checks for {@code text/csv} itself: a {@code @Consumes} mismatch is refused
+     * while JAX-RS matches the request, before the access rules run, and would tell a caller without the role 415
+     * instead of 401 or 403.
      */
     @POST
     @Path("ltv/import")
-    @Consumes(CSV)
+    @Consumes(MediaType.WILDCARD)
     @Allow({Role.FINANCE, Role.ADMIN})
     public Response importLifetimeValues(InputStream body) throws IOException {
         String path = uri.getRequestUri().getPath();
+        MediaType type = headers.getMediaType();
+        if (type == null || !"text".equalsIgnoreCase(type.getType()) || !"csv".equalsIgnoreCase(type.getSubtype())) {
+            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Send the file as " + CSV + " (UTF-8 unless the Content-Type names another charset)", path).toResponse();
+        }
         byte[] bytes = body.readNBytes(Accounts.IMPORT_MAX_BYTES + 1);
         if (bytes.length > Accounts.IMPORT_MAX_BYTES) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", "The file is larger than "

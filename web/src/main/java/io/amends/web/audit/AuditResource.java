@@ -82,7 +82,7 @@ public class AuditResource {
     /** The whole trail for auditors, streamed: CSV (one row per entry, with both hashes) or JSON Lines. */
     @GET
     @Path("export")
-    @Produces({"text/csv", "application/x-ndjson"})
+    @Produces({"text/csv", "application/x-ndjson", "application/json"})
     @Allow({Role.FINANCE, Role.ADMIN})
     public Response export(@QueryParam("format") @DefaultValue("csv") @Pattern(regexp = "csv|jsonl", message = "is csv or jsonl") String format) {
         boolean csv = "csv".equals(format);
