@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Compensation against lifetime value: verdicts, finance approval with four eyes, caps under concurrency, the audit trail. */
@@ -104,8 +103,9 @@ class CompensationIT {
     @Test
     void concurrentProposalsCannotTogetherSlipUnderTheCap() {
         TestData.AccountWithContact account = TestData.account("alice", "EUR", 10_000_00L);
-        List<Long> cases = IntStream.range(0, 4).mapToObj(i -> TestData.openCase(alice, account, "LOW", "SERVICE")
-                .getJsonNumber("id").longValue()).toList();
+        // four different root causes: a recurrence would (rightly) raise the caps
+        List<Long> cases = List.of("SERVICE", "BILLING", "QUALITY", "MISCOMMUNICATION").stream()
+                .map(cause -> TestData.openCase(alice, account, "LOW", cause).getJsonNumber("id").longValue()).toList();
         List<CompletableFuture<JsonObject>> attempts = cases.stream().map(caseId -> CompletableFuture.supplyAsync(() ->
                 TestData.proposeDiscount(alice, caseId, account.contactId(), "150.00").json())).toList();
         List<JsonObject> results = attempts.stream().map(CompletableFuture::join).toList();

@@ -234,13 +234,18 @@ public class Cases {
         return new CaseFacts(contacts, apologies, commitments, compensations);
     }
 
-    /** Loads a case for a change, checking the version the caller saw (negative: no check) so no update is lost. */
+    /**
+     * Loads a case for a change, checking the version the caller saw (negative: no check) so no update is lost. Every
+     * change bumps the version, even one that leaves the columns as they were, so that of two changes made from the
+     * same version exactly one commits and the other gets a conflict.
+     */
     public ApologyCase forChange(Caller caller, long id, long expectedVersion) {
         ApologyCase apologyCase = get(caller, id);
         if (expectedVersion >= 0 && apologyCase.getVersion() != expectedVersion) {
             throw new OptimisticLockException("Case " + apologyCase.getCaseKey() + " was changed by someone else (now version "
                     + apologyCase.getVersion() + ", you had " + expectedVersion + "); reload and try again");
         }
+        em.lock(apologyCase, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         return apologyCase;
     }
 

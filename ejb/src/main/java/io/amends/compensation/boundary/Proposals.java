@@ -319,7 +319,8 @@ public class Proposals {
         CompensationProposal proposal = decidable(caller, proposalId);
         Instant now = clock.now();
         em.persist(new Approval(proposal.getId(), caller.username(), Approval.Decision.APPROVE, comment, now));
-        long approved = approvalsOf(proposalId).stream().filter(a -> a.getDecision() == Approval.Decision.APPROVE).count() + 1;
+        em.flush();
+        long approved = approvalsOf(proposalId).stream().filter(a -> a.getDecision() == Approval.Decision.APPROVE).count();
         boolean complete = proposal.approvedBy(approved, now);
         ApologyCase apologyCase = em.find(ApologyCase.class, proposal.getCaseId());
         audit.append(AuditEvent.of(caller, complete ? "COMPENSATION_APPROVED" : "COMPENSATION_FIRST_APPROVAL", apologyCase.getCaseKey(),
