@@ -20,7 +20,7 @@ start_node nodeA "$A" --clustername amends-cluster-test --clustermode "$MEMBERS"
 wait_ready "$A"
 start_node nodeB "$B" --clustername amends-cluster-test --clustermode "$MEMBERS" --startport "$HZ_B"
 wait_ready "$B"
-grep -a -q "Members \[2\]" "$WORK/nodeA.log" "$WORK/nodeB.log" && say "Hazelcast: the two nodes formed one cluster" || say "note: cluster membership line not found in the logs"
+if grep -a -q "DG Size: 2" "$WORK/nodeA.log" "$WORK/nodeB.log"; then say "OK   the two nodes formed one data grid (DG Size: 2)"; else say "FAIL the nodes did not form one data grid"; FAIL=1; fi
 
 TA=$(token "$A" alice)
 check "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$B/api/v1/cases" -H "Authorization: Bearer $TA")" 200 "a token from node A is accepted by node B"
@@ -49,9 +49,9 @@ check "$(curl -s -o /dev/null -w '%{http_code}' -X PUT "http://127.0.0.1:$B/api/
 # SLA sweeps on both nodes at once: every due deadline is breached exactly once.
 for P in $A $B; do T=$(token "$P" admin); curl -s -o /dev/null -X POST "http://127.0.0.1:$P/api/v1/clock/advance" -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d '{"by":"P3D"}'; done
 TAA=$(token "$A" admin); TBA=$(token "$B" admin)
-curl -s -X POST "http://127.0.0.1:$A/api/v1/sla/sweep" -H "Authorization: Bearer $TAA" > "$WORK/sweepA.json" &
-curl -s -X POST "http://127.0.0.1:$B/api/v1/sla/sweep" -H "Authorization: Bearer $TBA" > "$WORK/sweepB.json" &
-wait %1 %2 2>/dev/null || true
+curl -s -X POST "http://127.0.0.1:$A/api/v1/sla/sweep" -H "Authorization: Bearer $TAA" > "$WORK/sweepA.json" & SWEEP_A=$!
+curl -s -X POST "http://127.0.0.1:$B/api/v1/sla/sweep" -H "Authorization: Bearer $TBA" > "$WORK/sweepB.json" & SWEEP_B=$!
+wait "$SWEEP_A" "$SWEEP_B" || true
 sleep 70  # and the scheduled sweeps of both nodes run once more in the meantime
 BREACHED=$(psql_q "SELECT COUNT(*) FROM sla_clock WHERE state = 'BREACHED'")
 LINES=$(psql_q "SELECT COUNT(*) FROM case_event WHERE kind = 'SLA_BREACHED'")
