@@ -47,7 +47,7 @@ for k in $(seq 1 "$KILLS"); do
   sleep 15
   say "kill -9 ($k of $KILLS) after $(wc -l < "$ACKS") acknowledged cases"
   kill -9 "$NODE_PID_node"; wait "$NODE_PID_node" 2>/dev/null || true
-  sleep 2; boot
+  port_free "$PORT"; boot
 done
 sleep 10; touch "$STOP"; sleep 3
 say "load stopped: $(wc -l < "$ACKS") cases acknowledged"

@@ -39,9 +39,18 @@ start_node() {
   PIDS+=($!)
 }
 
+# port_free PORT: waits until nothing listens on the port any more (a killed node's socket may linger a moment)
+port_free() {
+  for _ in $(seq 1 120); do
+    python3 -c "import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('0.0.0.0', $1)); s.close()" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
 wait_ready() {
   local port=$1
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:$port/health/ready" | grep -q '"database"'; then return 0; fi
     sleep 0.5
   done

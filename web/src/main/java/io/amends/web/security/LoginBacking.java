@@ -63,6 +63,15 @@ public class LoginBacking {
         if (security.isCallerInRole("CLIENT")) {
             return "/portal/index.xhtml";
         }
+        if (security.isCallerInRole("ACCOUNT_MANAGER")) {
+            return "/staff/index.xhtml";
+        }
+        if (security.isCallerInRole("FINANCE")) {
+            return "/finance/queue.xhtml";
+        }
+        if (security.isCallerInRole("ADMIN")) {
+            return "/admin/index.xhtml";
+        }
         return "/staff/index.xhtml";
     }
 
