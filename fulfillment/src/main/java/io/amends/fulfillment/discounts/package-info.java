@@ -34,6 +34,17 @@
  *   away. The same answer as for a well-formed code that does not exist, so that the endpoint reveals nothing about
  *   which codes exist. Only the canonical form is stored and looked up, under a unique constraint, which also makes
  *   the (astronomically unlikely) duplicate a retry instead of a second owner.</li>
+ *   <li><b>Redeeming exactly as often as allowed.</b>
+ *   {@link io.amends.fulfillment.discounts.boundary.Discounts#redeem} locks the code's row ({@code SELECT ... FOR
+ *   UPDATE}) for its transaction, so concurrent redemptions of one code queue up, each sees what the one before
+ *   committed, and the limit is never passed; a check constraint ({@code redeemed <= redemption_limit}) backs it in the
+ *   database. A redemption is unique per (code, storefront, storefront order reference): the same order asking again
+ *   gets its first redemption back and nothing changes. Each new redemption fires
+ *   {@link io.amends.fulfillment.orders.boundary.DiscountRedeemed}, which the case side audits.</li>
+ *   <li><b>Where codes come from.</b> A discount-code order ({@code Orders.place}) issues its code in the caller's
+ *   transaction and is DELIVERED at once; an administrator may also issue a goodwill code by hand, with a reason, which
+ *   fires {@link io.amends.fulfillment.discounts.boundary.GoodwillCodeIssued} for the audit trail. The whole code is
+ *   shown to whoever issued it, once; events and logs carry it shortened.</li>
  * </ul>
  */
 package io.amends.fulfillment.discounts;

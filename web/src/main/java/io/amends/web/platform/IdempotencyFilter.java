@@ -5,6 +5,8 @@ import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -19,11 +21,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
- * Makes {@link Idempotent} endpoints safe to retry: claims the caller's {@code Idempotency-Key} before the work,
- * replays the stored answer on a retry, refuses a reused key with a different body (422), and stores the answer.
- * Runs after authentication and access rules, so keys are per signed-in caller.
+ * Makes {@link Idempotent} endpoints safe to retry. A request with an {@code Idempotency-Key} runs in one transaction
+ * opened here: the key's claim, the work the boundaries do (they join it) and the stored answer commit together or
+ * not at all. A retry gets the first answer; the same key with a different body is refused (422). Runs after
+ * authentication and access rules, so keys are per signed-in caller.
  */
 @Provider
 @Idempotent
@@ -31,13 +39,14 @@ import java.util.HexFormat;
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     IdempotentRequests requests;
 
-    private record Claim(String caller, String key) {
+    private record Claim(String caller, String key, UserTransaction transaction) {
     }
 
     @Override
@@ -55,25 +64,42 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String caller = principal == null ? "anonymous" : principal.getName();
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        IdempotentRequests.Outcome outcome = requests.begin(caller, key, request.getMethod() + " " + path, sha256(body));
-        if (outcome instanceof IdempotentRequests.Replay replay) {
-            Response.ResponseBuilder answer = Response.status(replay.status()).entity(replay.body()).header("Idempotent-Replayed", "true");
-            if (replay.contentType() != null) {
-                answer.type(replay.contentType());
+        String methodPath = request.getMethod() + " " + path;
+        String bodyHash = sha256(body);
+        UserTransaction transaction = userTransaction();
+        Optional<IdempotentRequests.Answer> stored;
+        try {
+            transaction.begin();
+            stored = requests.claim(caller, key, methodPath, bodyHash);
+        } catch (Exception lostRace) {
+            // another request with this key committed its claim first: read what it answered
+            rollback(transaction);
+            stored = requests.stored(caller, key);
+            if (stored.isEmpty()) {
+                request.abortWith(Problem.of(Response.Status.CONFLICT, "idempotency-key-in-progress",
+                        "A request with this Idempotency-Key is being processed; retry in a moment", path).toResponse());
+                return;
             }
-            if (replay.location() != null) {
-                answer.header(HttpHeaders.LOCATION, replay.location());
-            }
-            request.abortWith(answer.build());
-        } else if (outcome instanceof IdempotentRequests.Mismatch) {
-            request.abortWith(Problem.of(new UnprocessableStatus(), "idempotency-key-reused",
-                    "This Idempotency-Key was used for a different request; use a new key for a new request", path).toResponse());
-        } else if (outcome instanceof IdempotentRequests.InProgress) {
-            request.abortWith(Problem.of(Response.Status.CONFLICT, "idempotency-key-in-progress",
-                    "A request with this Idempotency-Key is still being processed; retry in a moment", path).toResponse());
-        } else {
-            request.setProperty(CLAIM, new Claim(caller, key));
         }
+        if (stored.isPresent()) {
+            rollback(transaction);
+            IdempotentRequests.Answer answer = stored.get();
+            if (!answer.methodPath().equals(methodPath) || !answer.bodyHash().equals(bodyHash)) {
+                request.abortWith(Problem.of(new UnprocessableStatus(), "idempotency-key-reused",
+                        "This Idempotency-Key was used for a different request; use a new key for a new request", path).toResponse());
+                return;
+            }
+            Response.ResponseBuilder replay = Response.status(answer.status()).entity(answer.body()).header("Idempotent-Replayed", "true");
+            if (answer.contentType() != null) {
+                replay.type(answer.contentType());
+            }
+            if (answer.location() != null) {
+                replay.header(HttpHeaders.LOCATION, answer.location());
+            }
+            request.abortWith(replay.build());
+            return;
+        }
+        request.setProperty(CLAIM, new Claim(caller, key, transaction));
     }
 
     @Override
@@ -81,11 +107,46 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
-        Object entity = response.getEntity();
-        String body = entity == null ? null : entity instanceof String s ? s : JSONB.toJson(entity);
-        String location = response.getHeaderString(HttpHeaders.LOCATION);
-        requests.complete(claim.caller(), claim.key(), response.getStatus(),
-                response.getMediaType() == null ? null : response.getMediaType().toString(), location, body);
+        UserTransaction transaction = claim.transaction();
+        try {
+            if (response.getStatus() >= 400 || transaction.getStatus() != Status.STATUS_ACTIVE) {
+                // a refusal changes nothing and a retry gets the same refusal: keep no claim
+                rollback(transaction);
+                return;
+            }
+            Object entity = response.getEntity();
+            String body = entity == null ? null : entity instanceof String s ? s : JSONB.toJson(entity);
+            requests.answer(claim.caller(), claim.key(), response.getStatus(),
+                    response.getMediaType() == null ? null : response.getMediaType().toString(),
+                    response.getHeaderString(HttpHeaders.LOCATION), body);
+            transaction.commit();
+        } catch (Exception e) {
+            rollback(transaction);
+            LOG.log(Level.WARNING, "An idempotent request could not be committed", e);
+            Problem problem = Problem.of(Response.Status.CONFLICT, "not-committed",
+                    "The request could not be completed and nothing was changed; retry with the same Idempotency-Key",
+                    request.getUriInfo().getRequestUri().getPath());
+            response.setStatus(409);
+            response.setEntity(problem, null, Problem.PROBLEM_JSON);
+        }
+    }
+
+    private static UserTransaction userTransaction() {
+        try {
+            return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+        } catch (NamingException e) {
+            throw new IllegalStateException("No UserTransaction", e);
+        }
+    }
+
+    private static void rollback(UserTransaction transaction) {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Rollback of an idempotent request", e);
+        }
     }
 
     static String sha256(byte[] body) {
