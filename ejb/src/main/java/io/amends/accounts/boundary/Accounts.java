@@ -64,7 +64,7 @@ public class Accounts {
 
     private static final int IN_LIST_CHUNK = 500;
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

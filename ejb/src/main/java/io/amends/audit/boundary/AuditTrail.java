@@ -44,7 +44,7 @@ public class AuditTrail {
 
     private static final int BATCH = 5_000;
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

@@ -16,7 +16,7 @@ public class LedgerFigures {
 
     static final Duration YEAR = Duration.ofDays(365);
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     public record Figures(long ltvMinor, long spend12mMinor, Long ratioBasisPoints) {

@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 @Stateless
 public class Apologies {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

@@ -53,7 +53,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Cases {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

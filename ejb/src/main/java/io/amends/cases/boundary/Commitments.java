@@ -30,7 +30,7 @@ import java.util.List;
 @Stateless
 public class Commitments {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

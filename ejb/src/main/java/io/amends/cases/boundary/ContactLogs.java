@@ -32,7 +32,7 @@ import java.util.Locale;
 @Stateless
 public class ContactLogs {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

@@ -14,7 +14,7 @@ import java.util.List;
 @Stateless
 public class Learning {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     /** One line of the root-cause report. Cost is in minor units per currency. */

@@ -57,7 +57,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Proposals {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

@@ -33,7 +33,7 @@ public class SpendReports {
 
     private static final String GRANTED = "('APPROVED', 'FULFILLING', 'FULFILLED')";
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

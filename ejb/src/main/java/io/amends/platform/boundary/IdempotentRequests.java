@@ -25,7 +25,7 @@ public class IdempotentRequests {
 
     static final Duration KEPT = Duration.ofDays(1);
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     /** A stored answer. */

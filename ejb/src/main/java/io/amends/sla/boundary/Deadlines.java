@@ -24,7 +24,7 @@ import java.util.List;
 @Stateless
 public class Deadlines {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     /** The two deadlines of a case at intake. */

@@ -31,7 +31,7 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

@@ -22,7 +22,7 @@ public class SigningKeys {
 
     static final String PRIMARY = "amends-1";
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject

@@ -40,7 +40,7 @@ public class Users {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject
