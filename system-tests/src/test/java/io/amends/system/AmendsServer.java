@@ -66,6 +66,7 @@ public final class AmendsServer {
         env.put("AMENDS_DATA_DIR", data.toString());
         env.put("AMENDS_CLOCK_CONTROLLABLE", "true");
         env.put("AMENDS_MODE", "demo");
+        env.putAll(VendorStub.get().environment());
         String jdbcUrl;
         if ("postgres".equals(database)) {
             postgres = PostgresServer.start(work);

@@ -50,7 +50,7 @@ class ProductionModeIT {
 
     @Test
     void withoutAnAdministratorPasswordAmendsRefusesToStart() throws Exception {
-        Path work = Files.createTempDirectory(Path.of("target"), "production-");
+        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "production-");
         Path log = work.resolve("no-password.log");
         Process server = start(work, PostgresServer.freePort(), null, log);
         try {
@@ -64,7 +64,7 @@ class ProductionModeIT {
 
     @Test
     void withAnAdministratorPasswordThereIsAnAdministratorAndNoDemoUser() throws Exception {
-        Path work = Files.createTempDirectory(Path.of("target"), "production-");
+        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "production-");
         Path log = work.resolve("with-password.log");
         int port = PostgresServer.freePort();
         Process server = start(work, port, "a-long-production-secret", log);

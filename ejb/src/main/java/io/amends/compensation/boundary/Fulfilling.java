@@ -97,14 +97,18 @@ public class Fulfilling {
         });
     }
 
+    /** Every redemption is audited: against its case for a compensation, on its own for a goodwill code. */
     void redeemed(@Observes(during = TransactionPhase.IN_PROGRESS) DiscountRedeemed redemption) {
-        proposalOf(redemption.reference()).ifPresent(proposal -> {
-            ApologyCase apologyCase = em.find(ApologyCase.class, proposal.getCaseId());
-            audit.append(AuditEvent.of(FULFILLMENT, "DISCOUNT_REDEEMED", apologyCase.getCaseKey(), proposal.getAccountId(),
-                    "Code " + redemption.code() + " redeemed for storefront order " + redemption.storefrontOrderReference()
-                            + " (" + redemption.redemptionsSoFar() + " so far)")
-                    .withMoney(proposal.getCostMinor(), proposal.getCurrency()));
-        });
+        String details = "Code " + redemption.code() + " redeemed for storefront order " + redemption.storefrontOrderReference()
+                + " (" + redemption.redemptionsSoFar() + " so far; reference " + redemption.reference() + ")";
+        Optional<CompensationProposal> proposal = proposalOf(redemption.reference());
+        if (proposal.isPresent()) {
+            ApologyCase apologyCase = em.find(ApologyCase.class, proposal.get().getCaseId());
+            audit.append(AuditEvent.of(FULFILLMENT, "DISCOUNT_REDEEMED", apologyCase.getCaseKey(), proposal.get().getAccountId(), details)
+                    .withMoney(proposal.get().getCostMinor(), proposal.get().getCurrency()));
+        } else {
+            audit.append(AuditEvent.of(FULFILLMENT, "DISCOUNT_REDEEMED", null, null, details));
+        }
     }
 
     private Optional<CompensationProposal> proposalOf(String reference) {

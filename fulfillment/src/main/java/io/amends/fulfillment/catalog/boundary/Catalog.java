@@ -26,7 +26,7 @@ import java.util.Optional;
 @Stateless
 public class Catalog {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
     @Inject

@@ -41,7 +41,7 @@ public class Discounts {
 
     private static final int GENERATION_TRIES = 5;
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
     @Inject

@@ -44,7 +44,7 @@ public class Dispatch {
     /** The application's data source; fulfillment shares the embedding application's persistence unit and its data source. */
     static final String DATA_SOURCE = "java:app/jdbc/amends";
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
     @Resource(lookup = DATA_SOURCE)

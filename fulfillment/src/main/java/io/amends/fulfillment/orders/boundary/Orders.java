@@ -40,7 +40,7 @@ import java.util.UUID;
 @Stateless
 public class Orders {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
     @Inject

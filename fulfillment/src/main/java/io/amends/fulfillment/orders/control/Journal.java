@@ -16,7 +16,7 @@ import jakarta.persistence.PersistenceContext;
 @Dependent
 public class Journal {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
     @Inject

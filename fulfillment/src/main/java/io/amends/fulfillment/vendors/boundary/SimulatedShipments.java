@@ -38,7 +38,7 @@ public class SimulatedShipments {
 
     static final String VENDOR = SimulatedVendor.NAME;
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
     @Inject
