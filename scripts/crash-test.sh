@@ -14,7 +14,7 @@ check() { if [ "$1" = "$2" ]; then say "OK   $3 ($1)"; else say "FAIL $3: got $1
 if [ "$DB" = postgres ]; then
   start_postgres
 else
-  PG_URL="jdbc:h2:file:$WORK/data/amends;AUTO_SERVER=TRUE"
+  PG_URL="jdbc:h2:file:$WORK/data/amends;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 fi
 PORT=$(free_port)
 boot() { start_node node "$PORT" --nohazelcast; wait_ready "$PORT"; }

@@ -209,4 +209,24 @@ class CaseLifecycleIT {
         assertThat(Api.as("acme.client").get("/api/v1/cases/" + globexCase + "/timeline").status()).isEqualTo(404);
         assertThat(Api.as("acme.client").post("/api/v1/cases/" + globexCase + "/resolve", "{}").status()).isEqualTo(403);
     }
+
+    @Test
+    void anAdministratorMaintainsTheSlaPolicyAndTheRootCauseTaxonomy() {
+        Api admin = Api.as("admin");
+        Api.Answer changed = admin.put("/api/v1/sla/policies/LOW/BRONZE", "{\"firstContactMinutes\":2000,\"resolutionMinutes\":20000}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().getInt("firstContactMinutes")).isEqualTo(2000);
+        assertThat(admin.put("/api/v1/sla/policies/LOW/BRONZE", "{\"firstContactMinutes\":3000,\"resolutionMinutes\":20}").status())
+                .isEqualTo(400);
+        assertThat(alice.put("/api/v1/sla/policies/LOW/BRONZE", "{\"firstContactMinutes\":1,\"resolutionMinutes\":2}").status())
+                .isEqualTo(403);
+
+        String code = "GHOST_" + (System.nanoTime() % 100000);
+        assertThat(admin.post("/api/v1/root-causes", "{\"code\":\"" + code + "\",\"label\":\"Ghost shipments\"}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/root-causes", "{\"code\":\"" + code + "\",\"label\":\"Again\"}").status()).isEqualTo(409);
+        long[] ids = accountWithContact(alice);
+        assertThat(open(alice, ids[0], ids[1], code, "LOW").getString("status")).isEqualTo("OPEN");
+        assertThat(admin.put("/api/v1/root-causes/" + code, "{\"label\":\"Ghost shipments (retired)\",\"active\":false}").status())
+                .isEqualTo(200);
+    }
 }

@@ -18,6 +18,8 @@ public class RootCause {
     public static final String ALL = "RootCause.all";
 
     @Id
+    @jakarta.persistence.SequenceGenerator(name = "root_cause_seq", sequenceName = "root_cause_seq", allocationSize = 50)
+    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.SEQUENCE, generator = "root_cause_seq")
     private Long id;
 
     @Column(nullable = false, updatable = false)
@@ -33,6 +35,31 @@ public class RootCause {
 
     protected RootCause() {
         // for JPA
+    }
+
+    public RootCause(String code, String label) {
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new IllegalArgumentException("A root-cause code is 2 to 40 upper-case letters, digits or underscores, like LATE_DELIVERY");
+        }
+        this.code = code;
+        relabel(label);
+        this.active = true;
+    }
+
+    public void relabel(String newLabel) {
+        if (newLabel == null || newLabel.isBlank() || newLabel.length() > 120) {
+            throw new IllegalArgumentException("A root cause needs a label of at most 120 characters");
+        }
+        this.label = newLabel.strip();
+    }
+
+    /** Retired causes stay on old cases but are not offered for new ones. */
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Long getId() {

@@ -93,6 +93,29 @@ public class Deadlines {
         return em.createNamedQuery(SlaClock.OF_CASE, SlaClock.class).setParameter("case", caseId).getResultList();
     }
 
+    /** An administrator sets how soon a severity and tier must be contacted and resolved; audited. */
+    public SlaPolicy changePolicy(io.amends.users.entity.Caller caller, Severity severity, Tier tier, int firstContactMinutes,
+                                  int resolutionMinutes) {
+        SlaPolicy policy = em.find(SlaPolicy.class, new SlaPolicy.Key(severity, tier));
+        if (policy == null) {
+            throw new io.amends.platform.entity.NotFound("SLA policy", severity + "/" + tier);
+        }
+        int before = policy.getFirstContactMinutes();
+        int beforeResolution = policy.getResolutionMinutes();
+        try {
+            policy.change(firstContactMinutes, resolutionMinutes);
+        } catch (IllegalArgumentException e) {
+            throw new io.amends.platform.entity.Invalid("firstContactMinutes", e.getMessage());
+        }
+        audit.append(io.amends.audit.boundary.AuditEvent.of(caller, "SLA_POLICY_CHANGED", null, null, severity + "/" + tier
+                + ": first contact " + before + " → " + firstContactMinutes + " min, resolution " + beforeResolution + " → "
+                + resolutionMinutes + " min"));
+        return policy;
+    }
+
+    @jakarta.inject.Inject
+    io.amends.audit.boundary.AuditTrail audit;
+
     public List<SlaPolicy> policies() {
         return em.createNamedQuery(SlaPolicy.ALL, SlaPolicy.class).getResultList();
     }

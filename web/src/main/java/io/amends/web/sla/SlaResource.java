@@ -25,6 +25,9 @@ public class SlaResource {
     @Inject
     SlaSweep sweep;
 
+    @Inject
+    io.amends.users.entity.Caller caller;
+
     public record PolicyView(String severity, String tier, int firstContactMinutes, int resolutionMinutes) {
     }
 
@@ -34,6 +37,22 @@ public class SlaResource {
     public List<PolicyView> policies() {
         return deadlines.policies().stream().map(p -> new PolicyView(p.getKey().getSeverity().name(), p.getKey().getTier().name(),
                 p.getFirstContactMinutes(), p.getResolutionMinutes())).toList();
+    }
+
+    public record PolicyChange(@jakarta.validation.constraints.Min(1) int firstContactMinutes,
+                               @jakarta.validation.constraints.Min(1) int resolutionMinutes) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("policies/{severity}/{tier}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMIN)
+    public PolicyView change(@jakarta.ws.rs.PathParam("severity") io.amends.cases.entity.Severity severity,
+                             @jakarta.ws.rs.PathParam("tier") io.amends.accounts.entity.Tier tier,
+                             @jakarta.validation.constraints.NotNull @jakarta.validation.Valid PolicyChange body) {
+        var p = deadlines.changePolicy(caller, severity, tier, body.firstContactMinutes(), body.resolutionMinutes());
+        return new PolicyView(p.getKey().getSeverity().name(), p.getKey().getTier().name(), p.getFirstContactMinutes(),
+                p.getResolutionMinutes());
     }
 
     @POST

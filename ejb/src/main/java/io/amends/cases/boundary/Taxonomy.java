@@ -1,0 +1,62 @@
+package io.amends.cases.boundary;
+
+import io.amends.audit.boundary.AuditEvent;
+import io.amends.audit.boundary.AuditTrail;
+import io.amends.cases.entity.RootCause;
+import io.amends.platform.entity.Invalid;
+import io.amends.platform.entity.NotFound;
+import io.amends.platform.entity.Refused;
+import io.amends.users.entity.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Optional;
+
+/** The root-cause taxonomy an administrator maintains; every change is audited. */
+@Stateless
+public class Taxonomy {
+
+    @PersistenceContext(unitName = "amends")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    public List<RootCause> all() {
+        return em.createNamedQuery(RootCause.ALL, RootCause.class).getResultList();
+    }
+
+    public Optional<RootCause> find(String code) {
+        return em.createNamedQuery(RootCause.BY_CODE, RootCause.class).setParameter("code", code).getResultStream().findFirst();
+    }
+
+    public RootCause add(@NotNull Caller caller, @NotNull String code, @NotNull String label) {
+        if (find(code).isPresent()) {
+            throw new Refused("root-cause-exists", "There is already a root cause " + code);
+        }
+        RootCause cause;
+        try {
+            cause = new RootCause(code, label);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("code", e.getMessage());
+        }
+        em.persist(cause);
+        audit.append(AuditEvent.of(caller, "ROOT_CAUSE_ADDED", null, null, code + ": " + label));
+        return cause;
+    }
+
+    public RootCause change(@NotNull Caller caller, @NotNull String code, @NotNull String label, boolean active) {
+        RootCause cause = find(code).orElseThrow(() -> new NotFound("Root cause", code));
+        try {
+            cause.relabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("label", e.getMessage());
+        }
+        cause.setActive(active);
+        audit.append(AuditEvent.of(caller, "ROOT_CAUSE_CHANGED", null, null, code + ": " + label + (active ? "" : " (retired)")));
+        return cause;
+    }
+}
