@@ -66,6 +66,14 @@ public final class AmendsServer {
         env.put("AMENDS_DATA_DIR", data.toString());
         env.put("AMENDS_CLOCK_CONTROLLABLE", "true");
         env.put("AMENDS_MODE", "demo");
+        // Mail goes to a GreenMail in this JVM, started before the server (MailIT, PortalIT); short retries for outage tests.
+        testMail = TestMailServer.start();
+        env.put("AMENDS_MAIL_HOST", "127.0.0.1");
+        env.put("AMENDS_MAIL_PORT", String.valueOf(testMail.port()));
+        env.put("AMENDS_MAIL_FROM", "care@amends.test");
+        env.put("AMENDS_MAIL_RETRY_INITIAL", "PT1S");
+        env.put("AMENDS_MAIL_RETRY_MAX", "PT4S");
+        env.put("AMENDS_PORTAL_URL", "http://127.0.0.1:" + port);
         env.putAll(VendorStub.get().environment());
         env.put("AMENDS_VENDOR_SIMULATED_STEP", "PT2S"); // the simulated vendor ships and delivers within seconds
         String jdbcUrl;
@@ -144,6 +152,14 @@ public final class AmendsServer {
         }
         stop();
         throw new IllegalStateException("Amends did not become ready within " + timeout + "; see " + log);
+    }
+
+    private static TestMailServer testMail;
+
+    /** The mail server the running application sends to (a GreenMail in this JVM). */
+    public static TestMailServer mail() {
+        get();
+        return testMail;
     }
 
     public URI base() {

@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class DependencyDirectionTest {
 
     static final String[] CASE_DOMAIN = {"io.amends.cases..", "io.amends.accounts..", "io.amends.compensation..",
-        "io.amends.audit..", "io.amends.sla..", "io.amends.coach..", "io.amends.users..", "io.amends.platform.."};
+        "io.amends.audit..", "io.amends.sla..", "io.amends.coach..", "io.amends.users..", "io.amends.platform..",
+        "io.amends.mail..", "io.amends.intake..", "io.amends.portal.."};
 
     @ArchTest
     static final ArchRule fulfillmentKnowsNothingOfTheCaseDomain = noClasses()

@@ -19,6 +19,7 @@ import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,6 +52,13 @@ public class Apologies {
 
     @Inject
     AmendsClock clock;
+
+    @Inject
+    Event<ApologySent> sent;
+
+    /** Fired in the sending transaction: the letter is mailed to the contact (the outbox row commits with it). */
+    public record ApologySent(long caseId, long apologyId) {
+    }
 
     /** A draft: either the body, or a template's name with the values for its placeholders. */
     public record Draft(Long contactId, @Size(max = 20000) String body, @Size(max = 60) String template,
@@ -134,8 +142,13 @@ public class Apologies {
             overrider = caller.username();
         }
         apology.send(caller.username(), clock.now(), reason, overrider);
-        cases.record(apologyCase, caller, "APOLOGY_SENT", "We sent you our apology" + (overrider == null ? ""
-                : " (coach overridden by " + overrider + ": " + reason + ")"), true);
+        // The client sees that the letter went out; who overrode the coach and why stays internal.
+        cases.record(apologyCase, caller, "APOLOGY_SENT", "We sent you our apology", true);
+        if (overrider != null) {
+            cases.record(apologyCase, caller, "COACH_OVERRIDDEN", "The coach's blocking findings were overridden by " + overrider
+                    + ": " + reason, false);
+        }
+        sent.fire(new ApologySent(caseId, apology.getId()));
         if (apologyCase.apologized(cases.facts(caseId))) {
             cases.record(apologyCase, caller, "APOLOGIZED", "Apology sent; the case is now apologized", false);
         }

@@ -15,16 +15,21 @@ import io.amends.cases.entity.ContactLog;
 import io.amends.cases.entity.CaseEvent;
 import io.amends.cases.entity.CaseStatus;
 import io.amends.cases.entity.RootCause;
+import io.amends.cases.entity.Channel;
+import io.amends.cases.entity.Severity;
 import io.amends.platform.control.AmendsClock;
 import io.amends.platform.control.Dialect;
+import io.amends.platform.entity.Forbidden;
 import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.NotFound;
+import io.amends.platform.entity.Refused;
 import io.amends.sla.boundary.Deadlines;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -33,7 +38,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -82,6 +89,32 @@ public class Cases {
     @ConfigProperty(name = "amends.close.quiet-period", defaultValue = "P14D")
     Duration quietPeriod;
 
+    @Inject
+    Event<CaseResolved> resolutions;
+
+    @Inject
+    Event<ComplaintRaised> complaints;
+
+    @Inject
+    Event<ResolutionAnswered> answers;
+
+    /** Fired in the resolving transaction: the customer is asked to confirm (the mail outbox row commits with it). */
+    public record CaseResolved(long caseId) {
+    }
+
+    /** Fired in the transaction of a complaint a client raised in the portal: the owner hears of it. */
+    public record ComplaintRaised(long caseId, String raisedBy) {
+    }
+
+    /** Fired when the customer (or staff on their behalf) says whether the resolution resolved it. */
+    public record ResolutionAnswered(long caseId, boolean resolved, String reason, String answeredBy) {
+    }
+
+    /** What a client says when raising a complaint in the portal; the account is always the client's own. */
+    public record RaiseComplaint(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 8000) String description,
+                                 Severity severity) {
+    }
+
     /** Opens a case with its SLA deadlines, links it to an earlier case with the same root cause, and records it. */
     public ApologyCase open(@NotNull Caller caller, @NotNull @Valid OpenCase command) {
         CustomerAccount account = accounts.find(caller, command.accountId())
@@ -119,14 +152,40 @@ public class Cases {
                     .setParameter(1, apologyCase.getId()).setParameter(2, contactId).executeUpdate();
         }
         deadlines.startIntakeClocks(apologyCase);
+        // The client sees the opening line; the tier comes from the lifetime value, which the client never sees.
         record(apologyCase, caller, "OPENED", "Case opened: " + apologyCase.getTitle() + " (" + apologyCase.getSeverity()
-                + ", " + tier + " customer, first contact due " + due.firstContact() + ")", true);
+                + ", first contact due " + due.firstContact() + ")", true);
+        record(apologyCase, caller, "SLA_SET", "Deadlines for a " + tier + " customer: first contact by " + due.firstContact()
+                + ", resolution by " + due.resolution(), false);
         if (apologyCase.getRecurrenceOfId() != null) {
             ApologyCase earlier = em.find(ApologyCase.class, apologyCase.getRecurrenceOfId());
             record(apologyCase, caller, "RECURRENCE", "Same root cause as " + earlier.getCaseKey()
                     + " within " + recurrenceWindow.toDays() + " days: severity raised to " + apologyCase.getSeverity(), false);
         }
         return apologyCase;
+    }
+
+    /**
+     * A client raises a complaint in the portal: a case of their own account (whatever they send, the account is
+     * theirs), on the PORTAL channel, with the SLA clock running from now. The contact is the client user's own
+     * contact record when there is one (same email address), so that mails about the case reach them.
+     */
+    public ApologyCase raiseComplaint(@NotNull Caller caller, @NotNull @Valid RaiseComplaint complaint) {
+        if (!caller.isClient() || caller.accountId() == null) {
+            throw new Forbidden("Complaints are raised in the portal by a client; staff open cases with POST /api/v1/cases");
+        }
+        long accountId = caller.accountId();
+        List<Long> contactIds = users.findByUsername(caller.username()).map(AppUser::getEmail)
+                .filter(email -> email != null && !email.isBlank())
+                .map(email -> em.createNamedQuery(Contact.BY_EMAIL, Contact.class)
+                        .setParameter("email", email.strip().toLowerCase(java.util.Locale.ROOT)).getResultStream()
+                        .filter(c -> c.getAccountId().equals(accountId)).map(Contact::getId).limit(1).toList())
+                .orElse(List.of());
+        Severity severity = complaint.severity() == null ? Severity.MEDIUM : complaint.severity();
+        ApologyCase opened = open(caller, new OpenCase(accountId, contactIds, complaint.title(), complaint.description(), severity,
+                Channel.PORTAL, null, null, null, null));
+        complaints.fire(new ComplaintRaised(opened.getId(), caller.username()));
+        return opened;
     }
 
     Optional<ApologyCase> findRecurrence(long accountId, long causeId, Instant now) {
@@ -255,12 +314,16 @@ public class Cases {
         apologyCase.resolve(facts(id), clock.now());
         deadlines.resolved(apologyCase);
         record(apologyCase, caller, "RESOLVED", summary == null || summary.isBlank() ? "Case resolved" : "Case resolved: " + summary.strip(), true);
+        resolutions.fire(new CaseResolved(apologyCase.getId()));
         return apologyCase;
     }
 
     /** Closes a resolved case, on the customer's confirmation or after the quiet period. */
     public ApologyCase close(@NotNull Caller caller, long id, long expectedVersion, boolean confirmedByCustomer) {
         ApologyCase apologyCase = forChange(caller, id, expectedVersion);
+        if (caller.isClient() && !confirmedByCustomer) {
+            throw new Forbidden("A client closes a case only by confirming that it is resolved");
+        }
         apologyCase.close(confirmedByCustomer, quietPeriod, clock.now());
         record(apologyCase, caller, "CLOSED", confirmedByCustomer ? "The customer confirmed the resolution; case closed"
                 : "No objection during the quiet period of " + quietPeriod.toDays() + " days; case closed", true);
@@ -277,6 +340,32 @@ public class Cases {
         deadlines.reopened(apologyCase);
         record(apologyCase, caller, "REOPENED", "Case reopened: " + reason.strip() + " (resolution now due " + due + ")", true);
         return apologyCase;
+    }
+
+    /**
+     * The customer's answer to "is it resolved?": yes closes the case (confirmed by the customer), no reopens it with
+     * their reason. A client answers for a case of their own account, and only while it is resolved.
+     */
+    public ApologyCase answerResolution(@NotNull Caller caller, long id, long expectedVersion, boolean resolved,
+                                        @Size(max = 1000) String reason) {
+        ApologyCase apologyCase = get(caller, id);
+        if (apologyCase.getStatus() != CaseStatus.RESOLVED) {
+            throw new Refused("case-not-resolved", "Case " + apologyCase.getCaseKey() + " is " + apologyCase.getStatus()
+                    + "; only a resolved case waits for your confirmation"
+                    + (apologyCase.getStatus() == CaseStatus.CLOSED ? " (raise a new complaint if it happened again)" : ""));
+        }
+        ApologyCase answered;
+        if (resolved) {
+            answered = close(caller, id, expectedVersion, true);
+        } else {
+            if (reason == null || reason.isBlank()) {
+                throw new Invalid("reason", "Tell us what is still not right, so that we can put it right");
+            }
+            answered = reopen(caller, id, expectedVersion, (caller.isClient() ? "the customer says it is not resolved: "
+                    : "the customer told us it is not resolved: ") + reason.strip());
+        }
+        answers.fire(new ResolutionAnswered(id, resolved, reason == null ? null : reason.strip(), caller.username()));
+        return answered;
     }
 
     /** Hands the case to another account manager. */

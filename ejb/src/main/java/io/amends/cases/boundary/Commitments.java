@@ -13,6 +13,7 @@ import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,6 +45,13 @@ public class Commitments {
 
     @Inject
     AmendsClock clock;
+
+    @Inject
+    Event<ProgressShared> progress;
+
+    /** Fired when a progress note meant for the client is written: the case's contacts are kept informed by mail. */
+    public record ProgressShared(long caseId, long commitmentId, String note) {
+    }
 
     public record MakeCommitment(@NotBlank @Size(max = 2000) String description, @NotNull Instant dueAt,
                                  @Size(max = 80) String owner) {
@@ -92,6 +100,9 @@ public class Commitments {
         em.persist(note);
         cases.record(cases.get(caller, caseId), caller, "COMMITMENT_PROGRESS", "Progress on \"" + commitment.getDescription() + "\": "
                 + note.getNote(), visibleToClient);
+        if (visibleToClient) {
+            progress.fire(new ProgressShared(caseId, commitment.getId(), note.getNote()));
+        }
         return note;
     }
 

@@ -9,9 +9,11 @@ import io.amends.cases.entity.ContactLog;
 import io.amends.platform.control.AmendsClock;
 import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.NotFound;
+import io.amends.platform.entity.Refused;
 import io.amends.sla.boundary.Deadlines;
 import io.amends.users.entity.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +63,17 @@ public class ContactLogs {
     public record ConfirmationDraft(String to, String subject, String body) {
     }
 
+    /** The draft as the account manager edited it; a field left out keeps the draft's. */
+    public record ConfirmationEdit(@Size(max = 320) String to, @Size(max = 500) String subject, @Size(max = 20000) String body) {
+    }
+
+    /** Fired in the transaction that marks the contact confirmed back: the email goes into the outbox with it. */
+    public record ConfirmationSent(long caseId, long logId, String to, String subject, String body, String language) {
+    }
+
+    @Inject
+    Event<ConfirmationSent> confirmations;
+
     public ContactLog log(@NotNull Caller caller, long caseId, @NotNull @Valid LogContact command) {
         ApologyCase apologyCase = cases.get(caller, caseId);
         if (command.contactId() != null) {
@@ -94,6 +107,44 @@ public class ContactLogs {
     public List<ContactLog> ofCase(@NotNull Caller caller, long caseId) {
         cases.get(caller, caseId);
         return em.createNamedQuery(ContactLog.OF_CASE, ContactLog.class).setParameter("case", caseId).getResultList();
+    }
+
+    /**
+     * Sends the (possibly edited) confirmation email of a logged contact to a contact of the account, and marks the
+     * contact confirmed back. Once confirmed, a contact is not confirmed again (no second email by a double click).
+     */
+    public ContactLog sendConfirmation(@NotNull Caller caller, long caseId, long logId, @Valid ConfirmationEdit edit) {
+        ApologyCase apologyCase = cases.get(caller, caseId);
+        ContactLog entry = em.find(ContactLog.class, logId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null || !entry.getCaseId().equals(caseId)) {
+            throw new NotFound("Contact log entry", logId);
+        }
+        if (entry.isConfirmedBack()) {
+            throw new Refused("already-confirmed", "This conversation was already confirmed back to the customer");
+        }
+        ConfirmationDraft draft = confirmationDraft(caller, caseId, logId);
+        String to = pick(edit == null ? null : edit.to(), draft.to());
+        String subject = pick(edit == null ? null : edit.subject(), draft.subject());
+        String body = pick(edit == null ? null : edit.body(), draft.body());
+        if (to == null) {
+            throw new Invalid("to", "The contact of this conversation has no email address; name a contact's address in to");
+        }
+        String address = to.strip().toLowerCase(Locale.ROOT);
+        boolean isContact = accounts.contacts(caller, apologyCase.getAccountId()).stream()
+                .anyMatch(c -> c.getEmail() != null && c.getEmail().equals(address));
+        if (!isContact) {
+            throw new Invalid("to", to + " is not the address of a contact of this account");
+        }
+        entry.confirmedBack();
+        CustomerAccount account = em.find(CustomerAccount.class, apologyCase.getAccountId());
+        String when = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneId.of("UTC")).format(entry.getOccurredAt());
+        cases.record(apologyCase, caller, "CONTACT_CONFIRMED", "We confirmed our conversation of " + when + " by email", true);
+        confirmations.fire(new ConfirmationSent(caseId, logId, address, subject, body, account.getLanguage()));
+        return entry;
+    }
+
+    private static String pick(String edited, String drafted) {
+        return edited != null && !edited.isBlank() ? edited.strip() : drafted;
     }
 
     /** Drafts the email that confirms back to the customer what was understood and what happens next. */

@@ -54,6 +54,15 @@ public class ContactLogsResource {
         return contactLogs.ofCase(caller, caseId).stream().map(ContactLogView::of).toList();
     }
 
+    /** Sends the confirmation email (the draft, or the account manager's edit of it) and marks the contact confirmed back. */
+    @POST
+    @Path("{logId}/confirmation")
+    @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
+    public ContactLogView sendConfirmation(@PathParam("caseId") long caseId, @PathParam("logId") long logId,
+                                           @Valid ContactLogs.ConfirmationEdit body) {
+        return ContactLogView.of(contactLogs.sendConfirmation(caller, caseId, logId, body));
+    }
+
     @GET
     @Path("{logId}/confirmation-draft")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})

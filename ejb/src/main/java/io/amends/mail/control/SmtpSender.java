@@ -1,0 +1,86 @@
+package io.amends.mail.control;
+
+import jakarta.mail.Address;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Hands one mail to the SMTP server with Jakarta Mail (the implementation the application server provides).
+ *
+ * <p>The Message-ID is {@code <amends.<outbox id>.<created millis>@<sender domain>>}: the same for every attempt of one
+ * outbox row, so a duplicate (the one case the outbox cannot exclude) is recognisable, and different across databases.
+ */
+public final class SmtpSender {
+
+    /** What to send. */
+    public record Mail(long outboxId, String recipient, String subject, String body, Instant createdAt) {
+    }
+
+    /** The server refused the mail for good (an unknown recipient): retrying will not help. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final SmtpSettings settings;
+    private final Session session;
+
+    public SmtpSender(SmtpSettings settings) {
+        this.settings = settings;
+        Authenticator authenticator = settings.authenticates() ? new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(settings.username(), settings.password() == null ? "" : settings.password());
+            }
+        } : null;
+        this.session = Session.getInstance(settings.properties(), authenticator);
+    }
+
+    public static String messageId(long outboxId, Instant createdAt, String domain) {
+        return "<amends." + outboxId + "." + createdAt.toEpochMilli() + "@" + domain + ">";
+    }
+
+    /** Sends, or throws: {@link Refused} when retrying is pointless, {@link MessagingException} when it may help. */
+    public void send(Mail mail) throws MessagingException, Refused {
+        String messageId = messageId(mail.outboxId(), mail.createdAt(), settings.domain());
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(settings.from()));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setText(mail.body(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        message.setHeader("X-Amends-Outbox-Id", String.valueOf(mail.outboxId()));
+        message.setHeader("Auto-Submitted", "auto-generated");
+        try {
+            Transport.send(message);
+        } catch (SendFailedException e) {
+            Address[] invalid = e.getInvalidAddresses();
+            if (invalid != null && invalid.length > 0) {
+                throw new Refused("The mail server refused " + mail.recipient() + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    public SmtpSettings settings() {
+        return settings;
+    }
+}
