@@ -14,24 +14,32 @@ import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -43,6 +51,7 @@ import javax.sql.DataSource;
 public class AuditTrail {
 
     private static final int BATCH = 5_000;
+    private static final int READ_AHEAD = 3;
 
     @PersistenceContext(unitName = "amends")
     EntityManager em;
@@ -56,6 +65,12 @@ public class AuditTrail {
     @Resource(lookup = Migrations.DATA_SOURCE)
     DataSource dataSource;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
+
     /** Which entries to read; null fields do not filter. */
     public record Filter(String caseKey, Long accountId, String actor, String action, Instant from, Instant to) {
         public static Filter none() {
@@ -67,11 +82,12 @@ public class AuditTrail {
     }
 
     /**
-     * Appends an entry in the caller's transaction (there must be one: no action without its entry, no entry
-     * without its action). The head row lock orders concurrent appends.
+     * Appends an entry to the caller's transaction (there must be one: no action without its entry, no entry without
+     * its action). The entry's content and the account's figures are fixed now; its sequence number, time and hashes
+     * when the transaction is about to commit ({@link ChainAppender}), so the head row is locked only for the end.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public AuditEntry append(AuditEvent event) {
+    public void append(AuditEvent event) {
         Long ltv = null;
         Long spend = null;
         Long ratio = null;
@@ -81,15 +97,17 @@ public class AuditTrail {
             spend = f.spend12mMinor();
             ratio = f.ratioBasisPoints();
         }
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        AuditRecord record = new AuditRecord(head.getLastSeq() + 1, clock.now(), event.actor(), event.actorRole(),
-                event.action(), event.caseKey(), event.accountId(), event.amountMinor(), event.currency(), ltv, spend, ratio,
-                event.verdict(), clean(event.details()));
-        StoredEntry sealed = StoredEntry.seal(head.getLastHash(), record);
-        AuditEntry entry = new AuditEntry(sealed);
-        em.persist(entry);
-        head.advanceTo(record.sequence(), sealed.hash());
-        return entry;
+        appender().add(new ChainAppender.Unsealed(event, ltv, spend, ratio));
+    }
+
+    private ChainAppender appender() {
+        ChainAppender appender = (ChainAppender) transactions.getResource(ChainAppender.class);
+        if (appender == null) {
+            appender = new ChainAppender(dataSource, clock::now, () -> ChainAppender.isRollingBack(transactions.getTransactionStatus()));
+            transactions.putResource(ChainAppender.class, appender);
+            transactions.registerInterposedSynchronization(appender);
+        }
+        return appender;
     }
 
     /** Keeps details storable everywhere: PostgreSQL refuses NUL in text, and the column holds 8,000 characters. */
@@ -154,35 +172,89 @@ public class AuditTrail {
         return new Page(query.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(), page, size);
     }
 
-    /** Walks the whole chain in sequence order, in batches, in constant memory. */
+    /**
+     * Walks the whole chain in sequence order, in batches, in constant memory. Reading the entries is most of the
+     * time, so up to {@link #READ_AHEAD} batches are read and hash-checked at once on the server's managed executor
+     * while this thread checks the links in order; sequence numbers are gapless, so each batch is simply the next
+     * range of them up to the head's, and whatever lies past the head is read after that.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Verification verify() {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID);
         Checkpoint expectedHead = new Checkpoint(head.getLastSeq(), head.getLastHash());
-        return ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(new BatchIterator());
+        ReadAhead reader = new ReadAhead(head.getLastSeq());
+        try {
+            return ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(reader, reader::sealed);
+        } finally {
+            reader.cancel();
+        }
     }
 
     /** Hands every entry of the filter (or all) in sequence order to the consumer, for exports. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forEach(Consumer<StoredEntry> consumer) {
-        new BatchIterator().forEachRemaining(consumer);
+        ReadAhead reader = new ReadAhead(em.find(AuditHead.class, AuditHead.ID).getLastSeq());
+        try {
+            reader.forEachRemaining(consumer);
+        } finally {
+            reader.cancel();
+        }
     }
 
-    /** Reads the chain in keyset-paged batches so neither memory nor a long-open cursor grows with the trail. */
-    private final class BatchIterator implements Iterator<StoredEntry> {
-        private long after;
+    /** A batch as read: its entries in sequence order and those that do not match their own hash (usually none). */
+    private record Checked(List<StoredEntry> entries, Set<StoredEntry> unsealed) {
+
+        static Checked of(List<StoredEntry> entries) {
+            Set<StoredEntry> unsealed = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (StoredEntry entry : entries) {
+                if (!entry.isSealed()) {
+                    unsealed.add(entry);
+                }
+            }
+            return new Checked(entries, unsealed);
+        }
+    }
+
+    /** The entries 1 to the head in ranges read ahead in parallel, then anything past the head. */
+    private final class ReadAhead implements Iterator<StoredEntry> {
+        private final long headSeq;
+        private final Deque<Future<Checked>> ahead = new ArrayDeque<>();
+        private long scheduledUpTo;
+        private Checked current = new Checked(List.of(), Set.of());
         private Iterator<StoredEntry> batch = List.<StoredEntry>of().iterator();
+        private long pastHeadAfter;
         private boolean exhausted;
+
+        ReadAhead(long headSeq) {
+            this.headSeq = headSeq;
+            this.pastHeadAfter = headSeq;
+            fill();
+        }
+
+        private void fill() {
+            while (ahead.size() < READ_AHEAD && scheduledUpTo < headSeq) {
+                long from = scheduledUpTo;
+                long to = Math.min(headSeq, from + BATCH);
+                ahead.add(executor.submit(() -> Checked.of(load("seq > ? AND seq <= ?", from, to))));
+                scheduledUpTo = to;
+            }
+        }
 
         @Override
         public boolean hasNext() {
-            if (!batch.hasNext() && !exhausted) {
-                List<StoredEntry> next = load(after);
-                exhausted = next.size() < BATCH;
-                if (!next.isEmpty()) {
-                    after = next.get(next.size() - 1).record().sequence();
+            while (!batch.hasNext() && !exhausted) {
+                if (!ahead.isEmpty()) {
+                    current = take(ahead.poll());
+                    fill();
+                } else {
+                    // Past the head: entries that should not be there; read them like any others so they are judged.
+                    current = Checked.of(load("seq > ? ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY", pastHeadAfter, null));
+                    exhausted = current.entries().size() < BATCH;
+                    if (!current.entries().isEmpty()) {
+                        pastHeadAfter = current.entries().get(current.entries().size() - 1).record().sequence();
+                    }
                 }
-                batch = next.iterator();
+                batch = current.entries().iterator();
             }
             return batch.hasNext();
         }
@@ -194,15 +266,38 @@ public class AuditTrail {
             }
             return batch.next();
         }
+
+        /** Whether an entry this reader just handed out matches its own hash. */
+        boolean sealed(StoredEntry entry) {
+            return current.unsealed().isEmpty() || !current.unsealed().contains(entry);
+        }
+
+        void cancel() {
+            ahead.forEach(f -> f.cancel(true));
+        }
+
+        private Checked take(Future<Checked> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the audit trail", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
     }
 
-    private List<StoredEntry> load(long after) {
+    private List<StoredEntry> load(String condition, long after, Long upTo) {
         String sql = "SELECT seq, recorded_at, actor, actor_role, action, case_key, account_id, amount_minor, currency, "
-                + "ltv_minor, spend_12m_minor, spend_ratio_bp, verdict, details, prev_hash, hash FROM audit_entry "
-                + "WHERE seq > ? ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY";
+                + "ltv_minor, spend_12m_minor, spend_ratio_bp, verdict, details, prev_hash, hash FROM audit_entry WHERE "
+                + condition + (upTo == null ? "" : " ORDER BY seq");
         List<StoredEntry> entries = new java.util.ArrayList<>(BATCH);
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, after);
+            if (upTo != null) {
+                statement.setLong(2, upTo);
+            }
             statement.setFetchSize(BATCH);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
