@@ -9,7 +9,7 @@
 #
 # Usage:  benchmarks/load/run.sh h2|postgres
 # Knobs (environment): ACCOUNTS=100000 CASES=1000000 SEED=42 CLIENTS=1,16,64 WARMUP=5 DURATION=15
-#   SCENARIOS=me,open-case,case-page,work-list,finance-queue,propose,preview,discount-validate,discount-redeem
+#   SCENARIOS=me,open-case,case-page,case-overview,work-list,finance-queue,propose,preview,discount-validate,discount-redeem
 #   WORK=/tmp/amends-bench
 #   REUSE=1 (keep the generated database of an earlier run: skip steps 1-3)  GENERATE_ONLY=1 (stop after step 3)
 #   SKIP_VERIFY=1 (skip step 6)  JAVA_OPTS=-Xmx1g (the server's heap)
@@ -26,7 +26,7 @@ SEED="${SEED:-42}"
 CLIENTS="${CLIENTS:-1,16,64}"
 WARMUP="${WARMUP:-5}"
 DURATION="${DURATION:-15}"
-SCENARIOS="${SCENARIOS:-me,open-case,case-page,work-list,finance-queue,propose,preview,discount-validate,discount-redeem}"
+SCENARIOS="${SCENARIOS:-me,open-case,case-page,case-overview,work-list,finance-queue,propose,preview,discount-validate,discount-redeem}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
 GEN_OPTS="${GEN_OPTS:--Xmx6g}"
 RESULTS="${RESULTS:-$WORK/results.tsv}"

@@ -121,6 +121,15 @@ class CaseLifecycleIT {
         List<String> kinds = alice.get(base + "/timeline").array().stream().map(v -> ((JsonObject) v).getString("kind")).toList();
         assertThat(kinds).containsSubsequence("OPENED", "CONTACT_LOGGED", "CONTACTED", "APOLOGY_SENT", "APOLOGIZED",
                 "COMMITMENT_MADE", "COMMITMENT_DONE", "RESOLVED", "CLOSED", "REOPENED");
+
+        // the case page's data in one request is exactly what the seven separate requests answer
+        JsonObject overview = alice.get(base + "/overview").json();
+        assertThat(overview.getJsonObject("apologyCase")).isEqualTo(alice.get(base).json());
+        for (String part : List.of("timeline", "deadlines", "contacts", "apologies", "commitments", "proposals")) {
+            assertThat(overview.getJsonArray(part)).as(part).isEqualTo(alice.get(base + "/" + part).array());
+        }
+        assertThat(overview.getJsonArray("apologies")).isNotEmpty();
+        assertThat(overview.getJsonArray("commitments")).isNotEmpty();
     }
 
     @Test
@@ -208,6 +217,11 @@ class CaseLifecycleIT {
         assertThat(Api.as("acme.client").get("/api/v1/cases/" + globexCase).status()).isEqualTo(404);
         assertThat(Api.as("acme.client").get("/api/v1/cases/" + globexCase + "/timeline").status()).isEqualTo(404);
         assertThat(Api.as("acme.client").post("/api/v1/cases/" + globexCase + "/resolve", "{}").status()).isEqualTo(403);
+        // the case page's overview is for staff: a client is refused, and staff get 404 for a case that does not exist
+        assertThat(Api.as("acme.client").get("/api/v1/cases/" + globexCase + "/overview").status()).isEqualTo(403);
+        Api.Answer none = Api.as("alice").get("/api/v1/cases/987654321/overview");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.isProblem()).isTrue();
     }
 
     @Test

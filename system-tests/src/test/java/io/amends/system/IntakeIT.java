@@ -175,6 +175,23 @@ class IntakeIT {
     }
 
     @Test
+    void aRevokedKeyIsRefusedAtOnceThoughItWasJustVerified() {
+        Api.Answer issued = Api.as("admin").post("/api/v1/admin/api-keys",
+                Json.createObjectBuilder().add("name", "revoked-" + UUID.randomUUID()).add("role", "HELPDESK").build());
+        Api revoked = Api.withHeader("X-Api-Key", issued.json().getString("secret"));
+        String body = ticket(newTicketId(), tenant.contactEmail(), "Before the revocation").build().toString();
+        assertThat(revoked.post(TICKETS, body).status()).isEqualTo(201); // verified, and remembered for a few seconds
+
+        long id = issued.json().getJsonObject("key").getJsonNumber("id").longValue();
+        assertThat(Api.as("admin").delete("/api/v1/admin/api-keys/" + id).status()).isEqualTo(200);
+
+        String after = ticket(newTicketId(), tenant.contactEmail(), "After the revocation").build().toString();
+        Api.Answer refused = revoked.post(TICKETS, after);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.isProblem()).isTrue();
+    }
+
+    @Test
     void aMalformedTicketIsABadRequestAndOpensNothing() {
         String id = newTicketId();
         for (String body : List.of("{}", ticket(id, "not-an-email", "x").build().toString(),

@@ -40,7 +40,7 @@ public final class Load {
     private int port = 8080;
     private Path fixtures;
     private String label = "";
-    private List<String> scenarios = List.of("me", "open-case", "case-page", "work-list", "finance-queue", "propose", "preview");
+    private List<String> scenarios = List.of("me", "open-case", "case-page", "case-overview", "work-list", "finance-queue", "propose", "preview");
     private int[] clientCounts = {1, 16, 64};
     private int warmupSeconds = 5;
     private int durationSeconds = 15;
@@ -251,6 +251,11 @@ public final class Load {
                     c.check(c.http.get(base + part, c.token), "GET " + base + part);
                 }
                 return 7;
+            };
+            case "case-overview" -> c -> {
+                long id = anyCase.get(c.random.nextInt(anyCase.size()));
+                c.check(c.http.get("/api/v1/cases/" + id + "/overview", c.token), "GET overview");
+                return 1;
             };
             case "case" -> c -> {
                 long id = anyCase.get(c.random.nextInt(anyCase.size()));

@@ -272,8 +272,14 @@ public class Cases {
             where.append(" AND c.rootCauseId = :cause");
             parameters.put("cause", causeId);
         }
-        TypedQuery<ApologyCase> query = em.createQuery("SELECT c FROM ApologyCase c" + where
-                + " ORDER BY CASE WHEN c.nextDue IS NULL THEN 1 ELSE 0 END, c.nextDue, c.id", ApologyCase.class);
+        // Only active cases have a deadline. When the filter keeps to them, say so: then both databases read the
+        // (owner_id, status, next_due) index in order instead of sorting all of an owner's cases by an expression.
+        String order = " ORDER BY CASE WHEN c.nextDue IS NULL THEN 1 ELSE 0 END, c.nextDue, c.id";
+        if (!statuses.isEmpty() && statuses.stream().allMatch(CaseStatus::isActive)) {
+            where.append(" AND c.nextDue IS NOT NULL");
+            order = " ORDER BY c.nextDue, c.id";
+        }
+        TypedQuery<ApologyCase> query = em.createQuery("SELECT c FROM ApologyCase c" + where + order, ApologyCase.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ApologyCase c" + where, Long.class);
         parameters.forEach((name, value) -> {
             query.setParameter(name, value);

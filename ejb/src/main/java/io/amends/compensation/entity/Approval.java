@@ -15,9 +15,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "approval")
 @NamedQuery(name = Approval.OF_PROPOSAL, query = "SELECT a FROM Approval a WHERE a.proposalId = :proposal ORDER BY a.decidedAt, a.id")
+@NamedQuery(name = Approval.OF_PROPOSALS, query = "SELECT a FROM Approval a WHERE a.proposalId IN :proposals ORDER BY a.decidedAt, a.id")
 public class Approval {
 
     public static final String OF_PROPOSAL = "Approval.ofProposal";
+    public static final String OF_PROPOSALS = "Approval.ofProposals";
 
     /** A finance decision. */
     public enum Decision {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +46,21 @@ public class DemoData {
 
     @Inject
     AmendsClock clock;
+
+    /**
+     * PBKDF2 hashes of the demo passwords, computed once with {@link io.amends.users.boundary.Users#HASH_PARAMETERS}
+     * (210,000 iterations): hashing eight passwords took seconds of every first start. DemoDataTest checks that each
+     * one matches {@link #demoPassword}.
+     */
+    static final Map<String, String> DEMO_HASHES = Map.of(
+            "admin", "PBKDF2WithHmacSHA256:210000:VV9PI0olDMeuE3jaFqcgfGZEK/W4aXX+wLMBY8wtJOQ=:Mie2N62oVJm8kkADmhih81dz5k+hQRZukz1O3R2BU3s=",
+            "maria", "PBKDF2WithHmacSHA256:210000:j/ZQyH7ShUPlDPLRFfDNc6OFPtcFIQoEotCo42vKERQ=:LS15FjQt8ln3NOX1yC1m82LqezPnGLR+I/wbGCXp7Cs=",
+            "alice", "PBKDF2WithHmacSHA256:210000:BRhIOh8jQ7caGKM2Bh6VFtfDR05jn08bDd0wzeJw2oY=:3UnwQ2J13q+WlghHiHLmv+1e5DfIN2wpjP7vORmyVSA=",
+            "bob", "PBKDF2WithHmacSHA256:210000:a6CatihrzYtFdfYRngnGLbzNNwKkIOtdcLp5DHCGhRs=:yJE02pC1OOGktEAnDbO0BaV2f5wCxL6JkRm9YCAVDYE=",
+            "carol", "PBKDF2WithHmacSHA256:210000:7suvj3hEajyqtonv+KTNBDqH94QTjMiXEHmRtzsXzcs=:8UtWeO9tJ9q7y38U5S6W5QDOTyXNhjxubpw9YJQ1zys=",
+            "dave", "PBKDF2WithHmacSHA256:210000:f6h+AxjrK4QVNFq9dXCU1tYRd/Pv0gt/ZgC3DvwDnCg=:rV1LudZU7fkJsWoePwZow1sH8xb6NVLX1HvIGSnI31g=",
+            "acme.client", "PBKDF2WithHmacSHA256:210000:kshiLUrcuCulOZqHRdSaZEQx4NE0KyKCC+FwXbZKSYY=:WgeMojRBypTpDEglHI3VwNtmWT2mcPxB9k3NiD13bq8=",
+            "globex.client", "PBKDF2WithHmacSHA256:210000:MkvsxAzXIuJndwoHz8j6+4/wCMhjUhHvRcVdYx+9Uq8=:HM9MfCKwcmV9sul55sTQL4of9vvbHp1YwZ++t0eExAc=");
 
     public static String demoPassword(String username) {
         return username + "-demo-2026";
@@ -105,7 +121,9 @@ public class DemoData {
     }
 
     private AppUser user(String username, String name, String email, EnumSet<Role> roles, Long accountId) {
-        return users.create(username, name, email, demoPassword(username), roles, accountId);
+        String hash = DEMO_HASHES.get(username);
+        return hash == null ? users.create(username, name, email, demoPassword(username), roles, accountId)
+                : users.createHashed(username, name, email, hash, roles, accountId);
     }
 
     private CustomerAccount account(String name, Segment segment, AppUser manager, String currency, String language,

@@ -3,13 +3,17 @@ package io.amends.users.boundary;
 import io.amends.platform.control.AmendsClock;
 import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.NotFound;
+import io.amends.users.control.VerifiedKeys;
 import io.amends.users.entity.ApiKey;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -37,6 +41,12 @@ public class ApiKeys {
     @Inject
     AmendsClock clock;
 
+    @Inject
+    VerifiedKeys verified;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** The key itself, shown to the administrator once, with the stored record. */
     public record Issued(ApiKey key, String secret) {
     }
@@ -61,12 +71,19 @@ public class ApiKeys {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        return em.createNamedQuery(ApiKey.BY_PREFIX, ApiKey.class).setParameter("prefix", parts[1])
+        String hash = sha256(presented);
+        Optional<Caller> known = verified.get(hash);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Caller> caller = em.createNamedQuery(ApiKey.BY_PREFIX, ApiKey.class).setParameter("prefix", parts[1])
                 .getResultStream().findFirst()
                 .filter(ApiKey::isActive)
                 .filter(k -> MessageDigest.isEqual(k.getKeyHash().getBytes(StandardCharsets.US_ASCII),
-                        sha256(presented).getBytes(StandardCharsets.US_ASCII)))
+                        hash.getBytes(StandardCharsets.US_ASCII)))
                 .map(k -> new Caller("apikey:" + k.getName(), EnumSet.of(k.getRole()), null));
+        caller.ifPresent(c -> verified.put(hash, parts[1], c));
+        return caller;
     }
 
     public List<ApiKey> all() {
@@ -76,6 +93,19 @@ public class ApiKeys {
     public ApiKey revoke(long id) {
         ApiKey key = Optional.ofNullable(em.find(ApiKey.class, id)).orElseThrow(() -> new NotFound("API key", id));
         key.revoke(clock.now());
+        String prefix = key.getPrefix();
+        verified.forget(prefix);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing before: the revocation is not visible to other transactions yet
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                verified.forget(prefix);
+            }
+        });
         return key;
     }
 

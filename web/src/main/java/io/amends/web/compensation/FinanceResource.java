@@ -48,7 +48,7 @@ public class FinanceResource {
     public QueueView queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Proposals.Queue queue = proposals.queue(caller, page, size);
-        return new QueueView(queue.items().stream().map(i -> QueueItemView.of(i, proposals.approvalsOf(i.proposal().getId()))).toList(),
+        return new QueueView(queue.items().stream().map(i -> QueueItemView.of(i, i.approvals())).toList(),
                 queue.total(), queue.page(), queue.size());
     }
 

@@ -72,8 +72,9 @@ public class QueueBacking implements Serializable {
                 int size = Math.max(1, Math.min(pageSize, 200));
                 Proposals.Queue queue = proposals.queue(caller, first / size, size);
                 setRowCount((int) queue.total());
-                return queue.items().stream().map(i -> new Row(i, accounts.tierOf(i.account().getLtvMinor()),
-                        figures.of(i.account().getId(), clock.now()), proposals.approvalsOf(i.proposal().getId()))).toList();
+                var ladder = accounts.ladder();
+                return queue.items().stream().map(i -> new Row(i, ladder.tierOf(i.account().getLtvMinor()),
+                        figures.of(i.account().getId(), clock.now()), i.approvals())).toList();
             }
 
             @Override
