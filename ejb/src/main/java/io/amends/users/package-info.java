@@ -11,7 +11,10 @@
  *   <li>API keys are long random strings: a SHA-256 of the key is enough to store them (no slow hash is needed for
  *   secrets with 190 bits of entropy), and lets every request be checked quickly. The key is shown once.</li>
  *   <li>The token signing key pair is created on first start and kept in the database, so that all nodes of a
- *   cluster verify each other's tokens.</li>
+ *   cluster verify each other's tokens. Payara's MicroProfile JWT implementation checks them; it reads its key from
+ *   MicroProfile Config, so {@code control.VerificationKeySource} serves the stored public key as
+ *   {@code mp.jwt.verify.publickey} (a config source here, not in the web module, because on a full server Payara
+ *   looks for config sources with the EAR's class loader).</li>
  * </ul>
  */
 package io.amends.users;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The EAR on a full Jakarta EE server: creates a throwaway Payara Server 6 domain, deploys {@code amends.ear},
- * checks that the application answers (health, the login page, a token for a demo user), undeploys and stops.
+ * checks that the application answers (health, the login page, a token for a demo user that Payara's MicroProfile JWT
+ * implementation accepts), undeploys and stops.
  */
 class EarOnPayaraServerIT {
 
@@ -73,6 +74,17 @@ class EarOnPayaraServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(token.body()).contains("access_token");
+
+        // the token is checked by Payara's MicroProfile JWT implementation, reached from the web module (TokenKeys)
+        String accessToken = token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        HttpResponse<String> me = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/me"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains("alice");
+        HttpResponse<String> tampered = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/me"))
+                .header("Authorization", "Bearer " + accessToken.substring(0, accessToken.lastIndexOf('.') + 1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tampered.statusCode()).isEqualTo(401);
 
         asadmin(List.of("--port", String.valueOf(admin), "undeploy", "amends"), Duration.ofMinutes(2));
         HttpResponse<String> gone = client.send(HttpRequest.newBuilder(base.resolve("/login.xhtml")).build(),

@@ -2,7 +2,21 @@ package io.amends.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The ground: health, API description, metrics closed, sign-in by token, and errors as problem documents. */
@@ -70,6 +84,69 @@ class FoundationIT {
                 .get("/api/v1/cases");
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void aTokenWithABadSignatureAForeignIssuerOrPastItsExpiryIsRefused() throws Exception {
+        String real = Api.anonymous().post("/api/v1/auth/token", "{\"username\":\"alice\",\"password\":\"alice-demo-2026\"}")
+                .json().getString("access_token");
+        JsonObject claims = json(real.split("\\.")[1]);
+        String issuer = claims.getString("iss");
+        PrivateKey serverKey = serverSigningKey();
+        long now = Instant.now().getEpochSecond();
+
+        // the control: a token this test signs with the server's own key is accepted, so the refusals below are meaningful
+        assertThat(bearer(sign(serverKey, issuer, now - 60, now + 600)).status()).isEqualTo(200);
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String[] parts = real.split("\\.");
+        String adminClaims = B64.encodeToString(Json.createObjectBuilder(claims)
+                .add("groups", Json.createArrayBuilder().add("ADMIN")).build().toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, String> refused = Map.of(
+                "signed with another key", sign(generator.generateKeyPair().getPrivate(), issuer, now - 60, now + 600),
+                "claims changed after signing", parts[0] + "." + adminClaims + "." + parts[2],
+                "signature cut off", parts[0] + "." + parts[1] + ".",
+                "a foreign issuer", sign(serverKey, "https://evil.example", now - 60, now + 600),
+                "expired an hour ago", sign(serverKey, issuer, now - 7200, now - 3600));
+        refused.forEach((why, token) -> {
+            Api.Answer answer = bearer(token);
+            assertThat(answer.status()).as(why).isEqualTo(401);
+            assertThat(answer.isProblem()).as(why).isTrue();
+            assertThat(answer.header("WWW-Authenticate")).as(why).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        });
+    }
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private static Api.Answer bearer(String token) {
+        return Api.withHeader("Authorization", "Bearer " + token).get("/api/v1/auth/me");
+    }
+
+    private static JsonObject json(String base64Url) {
+        return Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8)))
+                .readObject();
+    }
+
+    private static PrivateKey serverSigningKey() throws Exception {
+        try (Connection db = AmendsServer.get().openDatabase();
+             ResultSet row = db.createStatement().executeQuery("select private_key from signing_key")) {
+            assertThat(row.next()).isTrue();
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.getString(1))));
+        }
+    }
+
+    /** A token shaped like the server's (MicroProfile JWT claims), for alice, signed by the given key. */
+    private static String sign(PrivateKey key, String issuer, long issuedAt, long expires) throws Exception {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"amends-1\"}";
+        String claims = Json.createObjectBuilder().add("iss", issuer).add("sub", "alice").add("upn", "alice")
+                .add("groups", Json.createArrayBuilder().add("ACCOUNT_MANAGER")).add("iat", issuedAt).add("exp", expires)
+                .add("jti", UUID.randomUUID().toString()).build().toString();
+        String input = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(key);
+        signer.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + B64.encodeToString(signer.sign());
     }
 
     @Test

@@ -96,7 +96,7 @@ public class AmendsAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return tokenKeys.tokens().verify(authorization.substring(7).trim(), java.time.Instant.now())
+            return tokenKeys.verify(authorization.substring(7).trim())
                     .map(c -> login(context, c))
                     .orElseGet(() -> refuse(request, response, "The bearer token is invalid or expired; get a new one from POST /api/v1/auth/token"));
         }
