@@ -48,6 +48,7 @@ public class TokenKeys {
 
     private volatile Tokens tokens;
     private volatile IdentityStore verifier;
+    private volatile java.lang.reflect.Constructor<?> credential;
 
     public Tokens tokens() {
         Tokens current = tokens;
@@ -100,6 +101,7 @@ public class TokenKeys {
             synchronized (this) {
                 if (verifier == null) {
                     tokens(); // publishes the public key before Payara's store reads its configuration
+                    credential = constructor(PAYARA_CREDENTIAL, String.class);
                     verifier = (IdentityStore) instantiate(PAYARA_STORE);
                 }
                 current = verifier;
@@ -108,15 +110,28 @@ public class TokenKeys {
         return current;
     }
 
-    private static Credential payaraCredential(String token) {
-        return (Credential) instantiate(PAYARA_CREDENTIAL, token);
+    private Credential payaraCredential(String token) {
+        verifier(); // resolves the constructor
+        try {
+            return (Credential) credential.newInstance(token);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Payara's " + PAYARA_CREDENTIAL + " cannot be created", e);
+        }
     }
 
-    private static Object instantiate(String className, Object... arguments) {
-        Class<?>[] types = new Class<?>[arguments.length];
-        java.util.Arrays.fill(types, String.class);
+    /** Payara's class, looked up once: a token is checked on every API request. */
+    private static java.lang.reflect.Constructor<?> constructor(String className, Class<?>... parameterTypes) {
         try {
-            return Class.forName(className, true, TokenKeys.class.getClassLoader()).getConstructor(types).newInstance(arguments);
+            return Class.forName(className, true, TokenKeys.class.getClassLoader()).getConstructor(parameterTypes);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("Payara's MicroProfile JWT (" + className + ") is not available; bearer tokens "
+                    + "cannot be verified on this runtime", e);
+        }
+    }
+
+    private static Object instantiate(String className) {
+        try {
+            return constructor(className).newInstance();
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalStateException("Payara's MicroProfile JWT refused its configuration (mp.jwt.verify.*)", e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
