@@ -77,6 +77,9 @@ public final class ProblemMappers {
                 return Problem.of(Response.Status.CONFLICT, "concurrent-update",
                         "Someone else changed this at the same time; reload and try again", path).toResponse();
             }
+            if (cause instanceof jakarta.ws.rs.core.NoContentException) {
+                return Problem.invalid("The request needs a JSON body", path, null).toResponse();
+            }
             if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
                 return Problem.invalid("The request body is not valid JSON for this endpoint: " + safe(cause.getMessage()), path, null)
                         .toResponse();
