@@ -199,8 +199,10 @@ final class Browser implements AutoCloseable {
         for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
             cookies.append(cookies.length() == 0 ? "" : "; ").append(cookie.getName()).append('=').append(cookie.getValue());
         }
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve(path))
-                .header("Cookie", cookies.toString()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        // HTTP/1.1 as Chromium speaks it over plain http (no h2c upgrade, which once ended a streamed export early)
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).header("Cookie", cookies.toString()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     String text(String id) {
