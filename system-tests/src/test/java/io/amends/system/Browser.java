@@ -123,6 +123,57 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Picks an option of a PrimeFaces select menu by its label, through the menu's own widget: its overlay panel, opened
+     * by a click, lingers over the buttons below it while it closes and catches their clicks.
+     */
+    Browser choose(String id, String label) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id + "_input")));
+        Object chosen = ((JavascriptExecutor) driver).executeScript("""
+                var menu = PrimeFaces.getWidgetById(arguments[0]);
+                var options = document.getElementById(arguments[0] + '_input').options;
+                for (var i = 0; i < options.length; i++) {
+                    if (options[i].text === arguments[1]) { menu.selectValue(options[i].value); return true; }
+                }
+                return false;""", id, label);
+        if (!Boolean.TRUE.equals(chosen)) {
+            throw new AssertionError("No option '" + label + "' in " + id + " on " + url());
+        }
+        settle();
+        return this;
+    }
+
+    /** Ticks or unticks a PrimeFaces checkbox. */
+    Browser toggle(String id) {
+        return click(By.cssSelector("[id='" + id + "'] .ui-chkbox-box"));
+    }
+
+    /** The messages shown next to the fields of a form (not the page's messages at the top). */
+    List<String> fieldMessages(String formId) {
+        return driver.findElements(By.cssSelector("[id='" + formId + "'] .field .ui-message-error")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The row of a table that contains all the texts; fails when there is none. */
+    WebElement row(String tableId, String... texts) {
+        for (WebElement row : driver.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr"))) {
+            String text = row.getText();
+            if (java.util.Arrays.stream(texts).allMatch(text::contains)) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row with " + String.join(" and ", texts) + " in " + tableId + " on " + url() + ":\n" + pageText());
+    }
+
+    /** Clicks a button inside an element (a table row), then waits for the ajax to finish. */
+    Browser clickIn(WebElement container, String idSuffix) {
+        WebElement button = container.findElement(By.cssSelector("[id$=':" + idSuffix + "']"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+        settle();
+        return this;
+    }
+
     /** Waits until the page has loaded and PrimeFaces has no ajax request in flight. */
     Browser settle() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
@@ -148,8 +199,10 @@ final class Browser implements AutoCloseable {
         for (org.openqa.selenium.Cookie cookie : driver.manage().getCookies()) {
             cookies.append(cookies.length() == 0 ? "" : "; ").append(cookie.getName()).append('=').append(cookie.getValue());
         }
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve(path))
-                .header("Cookie", cookies.toString()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        // HTTP/1.1 as Chromium speaks it over plain http (no h2c upgrade, which once ended a streamed export early)
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).header("Cookie", cookies.toString()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     String text(String id) {

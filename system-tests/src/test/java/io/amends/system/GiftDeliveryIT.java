@@ -53,11 +53,7 @@ class GiftDeliveryIT {
         assertThat(orders.status()).isEqualTo(200);
 
         // every compensation is settled now: the resolution guard lets the case through once contact and apology are done
-        alice.post(base + "/contacts", "{\"channel\":\"CALL\",\"summary\":\"Called to say sorry and that flowers are on the way\"}");
-        JsonObject letter = alice.post(base + "/apologies", Json.createObjectBuilder().add("body",
-                "Dear Erika, I am sorry: your pallets arrived three days late because we booked the wrong carrier slot. "
-                        + "That was our mistake. By 1 December 2026 every booking will be checked twice.").build()).json();
-        alice.post(base + "/apologies/" + letter.getJsonNumber("id") + "/send", "{}");
+        TestData.contactAndApologize(alice, caseId);
         Api.Answer resolved = alice.post(base + "/resolve", "{}");
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
     }

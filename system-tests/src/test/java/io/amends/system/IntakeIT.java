@@ -29,20 +29,13 @@ class IntakeIT {
 
     @BeforeAll
     static void keyAndAccount() {
-        helpdesk = Api.withHeader("X-Api-Key", key("intake-" + UUID.randomUUID(), "HELPDESK"));
+        helpdesk = Api.withHeader("X-Api-Key", TestData.apiKey("intake-" + UUID.randomUUID(), "HELPDESK"));
         tenant = PortalData.tenant("en");
     }
 
     @AfterAll
     static void pool() {
         POOL.shutdownNow();
-    }
-
-    static String key(String name, String role) {
-        Api.Answer issued = Api.as("admin").post("/api/v1/admin/api-keys",
-                Json.createObjectBuilder().add("name", name).add("role", role).build());
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        return issued.json().getString("secret");
     }
 
     static JsonObjectBuilder ticket(String id, String email, String description) {
@@ -168,7 +161,7 @@ class IntakeIT {
         assertThat(none.isProblem()).isTrue();
         assertThat(Api.withHeader("X-Api-Key", "amk_nosuchkey_" + "x".repeat(32)).post(TICKETS, body).status()).isEqualTo(401);
         assertThat(Api.withHeader("X-Api-Key", "rubbish").post(TICKETS, body).status()).isEqualTo(401);
-        Api storefront = Api.withHeader("X-Api-Key", key("store-" + UUID.randomUUID(), "STOREFRONT"));
+        Api storefront = Api.withHeader("X-Api-Key", TestData.apiKey("store-" + UUID.randomUUID(), "STOREFRONT"));
         assertThat(storefront.post(TICKETS, body).status()).isEqualTo(403);
         assertThat(tenant.api().post(TICKETS, body).status()).isEqualTo(403);
         assertThat(Api.as("alice").post(TICKETS, body).status()).isEqualTo(403);
@@ -213,7 +206,7 @@ class IntakeIT {
 
     @Test
     void aHelpdeskThatSendsTooFastIsToldToWait() {
-        Api flood = Api.withHeader("X-Api-Key", key("flood-" + UUID.randomUUID(), "HELPDESK"));
+        Api flood = Api.withHeader("X-Api-Key", TestData.apiKey("flood-" + UUID.randomUUID(), "HELPDESK"));
         Api.Answer last = null;
         for (int i = 0; i < 1300; i++) {
             last = flood.post(TICKETS, "{}");

@@ -2,11 +2,13 @@ package io.amends.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,7 +20,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The staff web UI in a real browser: an account manager takes a case from open to resolved with a compensation that
- * finance approves in the queue; the finance pages; and pages refused to roles that may not see them. Each main page
+ * finance approves in the queue; the finance pages; pages refused to roles that may not see them; a helpdesk ticket
+ * placed from the triage queue; and a case resolved once its gift was delivered. Each main page
  * is saved as a screenshot under {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -258,13 +261,76 @@ class StaffJourneyIT {
         assertThat(browser.pageText()).contains("You may not open this page");
         browser.go("/staff/proposal.xhtml?case=" + caseId);
         assertThat(browser.pageText()).contains("You may not open this page");
+        browser.go("/staff/triage.xhtml");
+        assertThat(browser.pageText()).as("finance reads cases, it does not place tickets").contains("You may not open this page");
     }
 
     @Test
     @Order(13)
+    void aTicketFromSomeoneNoAccountKnowsIsPlacedFromTriageAndItsCaseOpens() throws Exception {
+        String ticketId = "ZD-" + UUID.randomUUID().toString().substring(0, 13);
+        String subject = "Invoice PDF cannot be opened " + ticketId;
+        Api helpdesk = Api.withHeader("X-Api-Key", TestData.apiKey("journey-" + UUID.randomUUID(), "HELPDESK"));
+        Api.Answer triaged = helpdesk.post("/api/v1/intake/tickets", Json.createObjectBuilder().add("id", ticketId)
+                .add("requester", Json.createObjectBuilder().add("email", "new.buyer." + ticketId.toLowerCase() + "@acme.example")
+                        .add("name", "Nora Newman"))
+                .add("subject", subject).add("description", "The PDF of the December invoice is empty.").add("priority", "high").build());
+        assertThat(triaged.json().getString("result")).as(triaged.toString()).isEqualTo("TRIAGED");
+
+        browser.signOut().signIn("alice").click(By.linkText("Triage")).waitForUrl("/staff/triage.xhtml");
+        browser.clickIn(browser.row("list:tickets", subject), "open");
+        assertThat(browser.text("ticketDescription")).isEqualTo("The PDF of the December invoice is empty.");
+        browser.screenshot("09-triage");
+        browser.click("assign:go");
+        assertThat(browser.fieldMessages("assign")).containsExactly("Pick the account the ticket belongs to.");
+        browser.choose("assign:accountId", "Acme Logistics GmbH");
+        browser.click("assign:go").waitForUrl("/staff/case.xhtml");
+
+        assertThat(browser.pageText()).contains("Ticket " + ticketId + " is now case");
+        assertThat(browser.pageText()).contains(subject);
+        assertThat(browser.text("customer")).contains("Acme Logistics");
+        assertThat(browser.text("timeline")).contains("TRIAGE_ASSIGNED");
+        assertThat(Api.as("alice").get("/api/v1/intake/triage").array().stream()
+                .map(v -> ((JsonObject) v).getString("ticketId"))).doesNotContain(ticketId);
+        browser.go("/staff/triage.xhtml");
+        assertThat(browser.text("list:tickets")).doesNotContain(subject);
+    }
+
+    @Test
+    @Order(14)
+    void theAccountManagerResolvesOnceTheGiftWasDelivered() throws Exception {
+        Api alice = Api.as("alice");
+        TestData.AccountWithContact account = TestData.account("alice", "EUR", 10_000_00L);
+        long giftCaseId = TestData.openCase(alice, account, "HIGH", "LATE_DELIVERY").getJsonNumber("id").longValue();
+        TestData.contactAndApologize(alice, giftCaseId);
+
+        browser.signOut().signIn("alice").go("/staff/proposal.xhtml?case=" + giftCaseId);
+        browser.click(By.xpath("//*[@id='proposal:kind']//*[contains(@class, 'ui-button')][normalize-space() = 'Flowers']"));
+        browser.waitForText("proposal:verdict", "Auto-approved");
+        browser.type("proposal:cardMessage", "Dear Erika, we are sorry the pallets were late. Alice");
+        browser.click("proposal:submit").waitForUrl("/staff/case.xhtml");
+        assertThat(browser.text("compensation")).contains("EUR 45.00").contains("Auto-approved");
+        assertThat(browser.text("resolveForm:resolveReason")).contains("1 compensation is not settled yet");
+
+        // The simulated vendor accepts, ships and delivers a step every 2 seconds; the page tells once it has.
+        for (int i = 0; i < 90 && !browser.byId("resolveForm:resolve").isEnabled(); i++) {
+            Thread.sleep(1000);
+            browser.go("/staff/case.xhtml?id=" + giftCaseId);
+        }
+        assertThat(browser.text("compensation")).contains("Fulfilled");
+        assertThat(browser.text("timeline")).contains("GIFT_DELIVERED");
+        browser.type("resolveForm:summary", "Flowers delivered, carrier slot booking fixed").click("resolveForm:resolve")
+                .waitForUrl("/staff/case.xhtml");
+        assertThat(browser.text("caseStatus")).isEqualTo("Resolved");
+        assertThat(alice.get("/api/v1/cases/" + giftCaseId).json().getString("status")).isEqualTo("RESOLVED");
+        browser.screenshot("10-resolved-after-delivery");
+    }
+
+    @Test
+    @Order(15)
     void everyMainPageWasSavedAsAScreenshot() {
         for (String name : List.of("01-my-work", "02-case-page", "04-proposal-verdict", "05-approval-queue", "06-finance-dashboard",
-                "07-audit")) {
+                "07-audit", "09-triage", "10-resolved-after-delivery")) {
             assertThat(Path.of("target", "screenshots", name + ".png")).exists();
         }
         assertThat(Files.isDirectory(Path.of("target", "screenshots"))).isTrue();

@@ -44,6 +44,26 @@ final class TestData {
         return opened.json();
     }
 
+    /** Takes a case to APOLOGIZED: a call logged, then an apology the coach lets through, sent. */
+    static void contactAndApologize(Api api, long caseId) {
+        String base = "/api/v1/cases/" + caseId;
+        Api.Answer contact = api.post(base + "/contacts", "{\"channel\":\"CALL\",\"summary\":\"Called to say sorry and that flowers are on the way\"}");
+        assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+        JsonObject letter = api.post(base + "/apologies", Json.createObjectBuilder().add("body",
+                "Dear Erika, I am sorry: your pallets arrived three days late because we booked the wrong carrier slot. "
+                        + "That was our mistake. By 1 December 2026 every booking will be checked twice.").build()).json();
+        Api.Answer sent = api.post(base + "/apologies/" + letter.getJsonNumber("id") + "/send", "{}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+    }
+
+    /** An API key for a system (a helpdesk, a storefront), issued by the administrator; the secret. */
+    static String apiKey(String name, String role) {
+        Api.Answer issued = Api.as("admin").post("/api/v1/admin/api-keys",
+                Json.createObjectBuilder().add("name", name).add("role", role).build());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json().getString("secret");
+    }
+
     /** A discount proposal costing {@code amount} (a decimal string in the account's currency). */
     static Api.Answer proposeDiscount(Api api, long caseId, long contactId, String amount) {
         return api.post("/api/v1/cases/" + caseId + "/proposals", proposeBody(contactId, amount));

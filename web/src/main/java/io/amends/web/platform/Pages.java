@@ -1,5 +1,7 @@
 package io.amends.web.platform;
 
+import io.amends.fulfillment.FulfillmentException;
+import io.amends.fulfillment.FulfillmentInvalid;
 import io.amends.platform.entity.BusinessException;
 import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.NotFound;
@@ -61,22 +63,25 @@ public final class Pages {
     }
 
     /**
-     * Shows why a boundary refused: an {@link Invalid} naming a field goes next to {@code formId:field} when the form
-     * has such a field, anything else to the page's messages. Errors that are not the user's are rethrown.
+     * Shows why a boundary refused: an {@link Invalid} (or fulfillment's {@link FulfillmentInvalid}) naming a field goes
+     * next to {@code formId:field} when the form has such a field, anything else to the page's messages. Errors that
+     * are not the user's are rethrown.
      */
     public static void refused(RuntimeException thrown, String formId) {
         Throwable cause = unwrap(thrown);
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.validationFailed();
-        if (cause instanceof Invalid invalid && invalid.field() != null && formId != null) {
-            UIComponent field = faces.getViewRoot().findComponent(formId + ":" + invalid.field());
+        String invalidField = cause instanceof Invalid invalid ? invalid.field()
+                : cause instanceof FulfillmentInvalid invalid ? invalid.field() : null;
+        if (invalidField != null && formId != null) {
+            UIComponent field = faces.getViewRoot().findComponent(formId + ":" + invalidField);
             if (field != null) {
-                add(field.getClientId(faces), FacesMessage.SEVERITY_ERROR, invalid.getMessage());
+                add(field.getClientId(faces), FacesMessage.SEVERITY_ERROR, cause.getMessage());
                 return;
             }
         }
-        if (cause instanceof BusinessException business) {
-            add(null, FacesMessage.SEVERITY_ERROR, business.getMessage());
+        if (cause instanceof BusinessException || cause instanceof FulfillmentException) {
+            add(null, FacesMessage.SEVERITY_ERROR, cause.getMessage());
         } else if (cause instanceof OptimisticLockException) {
             add(null, FacesMessage.SEVERITY_ERROR, text("error.conflict"));
         } else if (cause instanceof ConstraintViolationException violations) {
