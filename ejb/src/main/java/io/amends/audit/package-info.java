@@ -18,12 +18,6 @@
  *   <li><b>One digest prototype, cloned.</b> Hashing is on the path of every action. The SHA-256 instance is looked up
  *   once and cloned per hash instead of being cached per thread, because the server's pooled threads are not ours.
  *   </li>
- *   <li><b>Numbered at the end of the transaction.</b> Entries get gapless numbers by locking the one
- *   {@code audit_head} row, and every writer of the system queues on that lock until its commit. So an action's
- *   entries are collected in memory and numbered, sealed and inserted in one batch just before the transaction
- *   commits ({@code ChainAppender}, a JTA synchronization): the lock covers three statements and the commit instead
- *   of the whole action. The entry's content, including the account's LTV and 12-month spend, is fixed when the
- *   action appends it; {@code recordedAt} is the time of sealing, so times never go backwards along the chain.</li>
  *   <li><b>Verification streams.</b> {@link io.amends.audit.control.ChainVerifier} reads the entries once, in the
  *   order they are stored, remembering only the last good entry's sequence number and hash: constant memory, however
  *   long the trail. It can start from a {@link io.amends.audit.control.Checkpoint} (a sequence number and hash known

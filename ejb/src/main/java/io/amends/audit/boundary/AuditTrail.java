@@ -19,9 +19,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,9 +66,6 @@ public class AuditTrail {
     DataSource dataSource;
 
     @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Resource
     ManagedExecutorService executor;
 
     /** Which entries to read; null fields do not filter. */
@@ -82,12 +79,11 @@ public class AuditTrail {
     }
 
     /**
-     * Appends an entry to the caller's transaction (there must be one: no action without its entry, no entry without
-     * its action). The entry's content and the account's figures are fixed now; its sequence number, time and hashes
-     * when the transaction is about to commit ({@link ChainAppender}), so the head row is locked only for the end.
+     * Appends an entry in the caller's transaction (there must be one: no action without its entry, no entry
+     * without its action). The head row lock orders concurrent appends.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void append(AuditEvent event) {
+    public AuditEntry append(AuditEvent event) {
         Long ltv = null;
         Long spend = null;
         Long ratio = null;
@@ -97,17 +93,15 @@ public class AuditTrail {
             spend = f.spend12mMinor();
             ratio = f.ratioBasisPoints();
         }
-        appender().add(new ChainAppender.Unsealed(event, ltv, spend, ratio));
-    }
-
-    private ChainAppender appender() {
-        ChainAppender appender = (ChainAppender) transactions.getResource(ChainAppender.class);
-        if (appender == null) {
-            appender = new ChainAppender(dataSource, clock::now, () -> ChainAppender.isRollingBack(transactions.getTransactionStatus()));
-            transactions.putResource(ChainAppender.class, appender);
-            transactions.registerInterposedSynchronization(appender);
-        }
-        return appender;
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditRecord record = new AuditRecord(head.getLastSeq() + 1, clock.now(), event.actor(), event.actorRole(),
+                event.action(), event.caseKey(), event.accountId(), event.amountMinor(), event.currency(), ltv, spend, ratio,
+                event.verdict(), clean(event.details()));
+        StoredEntry sealed = StoredEntry.seal(head.getLastHash(), record);
+        AuditEntry entry = new AuditEntry(sealed);
+        em.persist(entry);
+        head.advanceTo(record.sequence(), sealed.hash());
+        return entry;
     }
 
     /** Keeps details storable everywhere: PostgreSQL refuses NUL in text, and the column holds 8,000 characters. */
@@ -176,18 +170,35 @@ public class AuditTrail {
      * Walks the whole chain in sequence order, in batches, in constant memory. Reading the entries is most of the
      * time, so up to {@link #READ_AHEAD} batches are read and hash-checked at once on the server's managed executor
      * while this thread checks the links in order; sequence numbers are gapless, so each batch is simply the next
-     * range of them up to the head's, and whatever lies past the head is read after that.
+     * range of them.
+     *
+     * <p>Actions go on appending while the trail is verified, so only the entries up to the head read at the start
+     * are walked (entries appended since are not suspicious, they are new). Entries past the head (appended without
+     * moving it) are then looked for against the head of that moment, in one statement, so that a concurrent append
+     * cannot look like one.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Verification verify() {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID);
         Checkpoint expectedHead = new Checkpoint(head.getLastSeq(), head.getLastHash());
         ReadAhead reader = new ReadAhead(head.getLastSeq());
+        Verification result;
         try {
-            return ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(reader, reader::sealed);
+            result = ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(reader, reader::sealed);
         } finally {
             reader.cancel();
         }
+        if (!result.ok()) {
+            return result;
+        }
+        Object past = em.createNativeQuery("SELECT MIN(e.seq) FROM audit_entry e JOIN audit_head h ON h.id = " + AuditHead.ID
+                + " WHERE e.seq > h.last_seq").getSingleResult();
+        if (past == null) {
+            return result;
+        }
+        long first = ((Number) past).longValue();
+        return Verification.failed(result.checked(), result.reached(), Verification.Kind.INSERTED, first,
+                "Entry " + first + " lies past the trail's head: it was appended without moving the head, or the head was moved back");
     }
 
     /** Hands every entry of the filter (or all) in sequence order to the consumer, for exports. */
@@ -215,19 +226,16 @@ public class AuditTrail {
         }
     }
 
-    /** The entries 1 to the head in ranges read ahead in parallel, then anything past the head. */
+    /** The entries 1 to the head in ranges, read ahead in parallel. */
     private final class ReadAhead implements Iterator<StoredEntry> {
         private final long headSeq;
         private final Deque<Future<Checked>> ahead = new ArrayDeque<>();
         private long scheduledUpTo;
         private Checked current = new Checked(List.of(), Set.of());
         private Iterator<StoredEntry> batch = List.<StoredEntry>of().iterator();
-        private long pastHeadAfter;
-        private boolean exhausted;
 
         ReadAhead(long headSeq) {
             this.headSeq = headSeq;
-            this.pastHeadAfter = headSeq;
             fill();
         }
 
@@ -235,25 +243,16 @@ public class AuditTrail {
             while (ahead.size() < READ_AHEAD && scheduledUpTo < headSeq) {
                 long from = scheduledUpTo;
                 long to = Math.min(headSeq, from + BATCH);
-                ahead.add(executor.submit(() -> Checked.of(load("seq > ? AND seq <= ?", from, to))));
+                ahead.add(executor.submit(() -> Checked.of(load(from, to))));
                 scheduledUpTo = to;
             }
         }
 
         @Override
         public boolean hasNext() {
-            while (!batch.hasNext() && !exhausted) {
-                if (!ahead.isEmpty()) {
-                    current = take(ahead.poll());
-                    fill();
-                } else {
-                    // Past the head: entries that should not be there; read them like any others so they are judged.
-                    current = Checked.of(load("seq > ? ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY", pastHeadAfter, null));
-                    exhausted = current.entries().size() < BATCH;
-                    if (!current.entries().isEmpty()) {
-                        pastHeadAfter = current.entries().get(current.entries().size() - 1).record().sequence();
-                    }
-                }
+            while (!batch.hasNext() && !ahead.isEmpty()) {
+                current = take(ahead.poll());
+                fill();
                 batch = current.entries().iterator();
             }
             return batch.hasNext();
@@ -288,16 +287,14 @@ public class AuditTrail {
         }
     }
 
-    private List<StoredEntry> load(String condition, long after, Long upTo) {
+    private List<StoredEntry> load(long after, long upTo) {
         String sql = "SELECT seq, recorded_at, actor, actor_role, action, case_key, account_id, amount_minor, currency, "
-                + "ltv_minor, spend_12m_minor, spend_ratio_bp, verdict, details, prev_hash, hash FROM audit_entry WHERE "
-                + condition + (upTo == null ? "" : " ORDER BY seq");
+                + "ltv_minor, spend_12m_minor, spend_ratio_bp, verdict, details, prev_hash, hash FROM audit_entry "
+                + "WHERE seq > ? AND seq <= ? ORDER BY seq";
         List<StoredEntry> entries = new java.util.ArrayList<>(BATCH);
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, after);
-            if (upTo != null) {
-                statement.setLong(2, upTo);
-            }
+            statement.setLong(2, upTo);
             statement.setFetchSize(BATCH);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -25,7 +25,7 @@ public record Verification(long checked, Checkpoint reached, Optional<Problem> f
         return new Verification(checked, reached, Optional.empty());
     }
 
-    static Verification failed(long checked, Checkpoint reached, Kind kind, long sequence, String message) {
+    public static Verification failed(long checked, Checkpoint reached, Kind kind, long sequence, String message) {
         return new Verification(checked, reached, Optional.of(new Problem(kind, sequence, message)));
     }
 

@@ -8,9 +8,8 @@ import jakarta.persistence.Table;
 /**
  * The single row that orders appends to the audit trail: the last sequence number and hash.
  *
- * <p>Each appending transaction locks it just before it commits (see {@code ChainAppender}, which reads and
- * advances it in SQL), so entries get gapless numbers in commit order and each one's hash covers its predecessor, on
- * one node or many. A rolled-back action rolls its entry and the head back with it. Read-only here.
+ * <p>Each appending transaction locks it, so entries get gapless numbers in commit order and each one's hash
+ * covers its predecessor, on one node or many. A rolled-back action rolls its entry and the head back with it.
  */
 @Entity
 @Table(name = "audit_head")
@@ -37,5 +36,13 @@ public class AuditHead {
 
     public String getLastHash() {
         return lastHash;
+    }
+
+    public void advanceTo(long seq, String hash) {
+        if (seq != lastSeq + 1) {
+            throw new IllegalStateException("The audit trail only grows one entry at a time");
+        }
+        this.lastSeq = seq;
+        this.lastHash = hash;
     }
 }
