@@ -50,7 +50,7 @@ public final class AmendsServer {
             // Mail goes to a GreenMail in this JVM, started before the server (MailIT, PortalIT).
             testMail = TestMailServer.start();
             try {
-                instance = start(runDir(), testMail);
+                instance = start(runDir(), testMail.port(), Map.of());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -60,11 +60,11 @@ public final class AmendsServer {
     }
 
     /**
-     * A server of a test's own, on its own data and mail server, for a test that stops it; the caller {@link #stop}s
-     * it. Everything else is as for the shared one.
+     * A server of a test's own, on its own data, sending mail to {@code mailPort}, for a test that stops it; the caller
+     * {@link #stop}s it. Everything else is as for the shared one, but for the extra {@code environment}.
      */
-    static AmendsServer startOwn(TestMailServer mail) throws IOException {
-        AmendsServer server = start(Files.createTempDirectory(runDir(), "own-"), mail);
+    static AmendsServer startOwn(int mailPort, Map<String, String> environment) throws IOException {
+        AmendsServer server = start(Files.createTempDirectory(runDir(), "own-"), mailPort, environment);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
@@ -78,7 +78,7 @@ public final class AmendsServer {
         return Path.of(System.getProperty("amends.server.dir", "target/server")).toAbsolutePath();
     }
 
-    private static AmendsServer start(Path work, TestMailServer mail) throws IOException {
+    private static AmendsServer start(Path work, int mailPort, Map<String, String> environment) throws IOException {
         Path serverDir = serverDir();
         String database = System.getProperty("amends.test.db", "h2");
         Path data = Files.createTempDirectory(work, "data-");
@@ -90,7 +90,7 @@ public final class AmendsServer {
         env.put("AMENDS_CLOCK_CONTROLLABLE", "true");
         env.put("AMENDS_MODE", "demo");
         env.put("AMENDS_MAIL_HOST", "127.0.0.1");
-        env.put("AMENDS_MAIL_PORT", String.valueOf(mail.port()));
+        env.put("AMENDS_MAIL_PORT", String.valueOf(mailPort));
         env.put("AMENDS_MAIL_FROM", "care@amends.test");
         // Short retries for the outage tests; a short lease, so that a mail a killed server had leased is not held long.
         env.put("AMENDS_MAIL_RETRY_INITIAL", "PT1S");
@@ -116,6 +116,7 @@ public final class AmendsServer {
         env.put("AMENDS_DB_URL", jdbcUrl);
         env.put("AMENDS_DB_USER", "amends");
         env.put("AMENDS_DB_PASSWORD", "amends");
+        env.putAll(environment);
         AmendsServer server = new AmendsServer(URI.create("http://127.0.0.1:" + port), builder, work, postgres, database, jdbcUrl);
         server.boot();
         return server;
