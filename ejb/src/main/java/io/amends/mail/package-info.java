@@ -14,8 +14,9 @@
  *   <li><b>Delayed, never lost.</b> A failed attempt reschedules the mail with a doubling wait (5 s up to 10 min by
  *   default); there is no last attempt. Only an SMTP refusal of the recipient (5xx) ends a mail as {@code FAILED},
  *   where an administrator sees it ({@code GET /api/v1/mail/outbox}).</li>
- *   <li><b>Not twice.</b> A mail is marked sent in its own transaction right after the server accepted it. The one
- *   window left (the node dies between acceptance and the mark) can send it again after the lease; its Message-ID,
+ *   <li><b>Not twice.</b> A mail is marked sent in its own transaction right after the server accepted it (its answer
+ *   to the message data; a {@code QUIT} that fails afterwards does not make it a failed attempt). The one window left
+ *   (the node dies between acceptance and the mark) can send it again after the lease; its Message-ID,
  *   {@code <amends.<outbox id>.<created millis>@<sender domain>>}, is the same on both, so mail systems and people can
  *   tell the duplicate.</li>
  *   <li><b>Words are data.</b> {@code io/amends/mail/templates/<name>_<language>.txt}: a subject line, an empty line,

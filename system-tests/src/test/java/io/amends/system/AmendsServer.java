@@ -17,36 +17,41 @@ import java.util.Map;
  *
  * <p>It deploys {@code target/server/amends.war} (the real artifact) on a free port with a fresh data folder, on the
  * embedded H2 file database or, with {@code -Damends.test.db=postgres}, on a throwaway PostgreSQL server. The clock
- * is controllable so deadline tests need no sleeping.
+ * is controllable so deadline tests need no sleeping. A test that stops the server starts one of its own
+ * ({@link #startOwn}), which it can {@link #kill} and {@link #startAgain} on the same database.
  */
 public final class AmendsServer {
 
     private static AmendsServer instance;
+    private static TestMailServer testMail;
 
     private final URI base;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private final Path work;
     private final PostgresServer postgres;
-    private final Path log;
     private final String database;
     private final String jdbcUrl;
+    private Process process;
+    private Path log;
+    private int starts;
+    private boolean stopped;
 
-    private AmendsServer(URI base, Process process, PostgresServer postgres, Path log, String database, String jdbcUrl) {
+    private AmendsServer(URI base, ProcessBuilder builder, Path work, PostgresServer postgres, String database, String jdbcUrl) {
         this.base = base;
-        this.process = process;
+        this.builder = builder;
+        this.work = work;
         this.postgres = postgres;
-        this.log = log;
         this.database = database;
         this.jdbcUrl = jdbcUrl;
     }
 
     public static synchronized AmendsServer get() {
         if (instance == null) {
+            // Mail goes to a GreenMail in this JVM, started before the server (MailIT, PortalIT).
+            testMail = TestMailServer.start();
             try {
-                instance = start();
+                instance = start(runDir(), testMail.port(), Map.of());
             } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
@@ -54,10 +59,28 @@ public final class AmendsServer {
         return instance;
     }
 
-    private static AmendsServer start() throws IOException, InterruptedException {
-        Path serverDir = Path.of(System.getProperty("amends.server.dir", "target/server")).toAbsolutePath();
+    /**
+     * A server of a test's own, on its own data, sending mail to {@code mailPort}, for a test that stops it; the caller
+     * {@link #stop}s it. Everything else is as for the shared one, but for the extra {@code environment}.
+     */
+    static AmendsServer startOwn(int mailPort, Map<String, String> environment) throws IOException {
+        AmendsServer server = start(Files.createTempDirectory(runDir(), "own-"), mailPort, environment);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    /** Where the servers of this run keep their logs and data: {@code target/server/run-<database>}. */
+    private static Path runDir() throws IOException {
+        return Files.createDirectories(serverDir().resolve("run-" + System.getProperty("amends.test.db", "h2")));
+    }
+
+    private static Path serverDir() {
+        return Path.of(System.getProperty("amends.server.dir", "target/server")).toAbsolutePath();
+    }
+
+    private static AmendsServer start(Path work, int mailPort, Map<String, String> environment) throws IOException {
+        Path serverDir = serverDir();
         String database = System.getProperty("amends.test.db", "h2");
-        Path work = Files.createDirectories(serverDir.resolve("run-" + database));
         Path data = Files.createTempDirectory(work, "data-");
         int port = PostgresServer.freePort();
         PostgresServer postgres = null;
@@ -66,34 +89,64 @@ public final class AmendsServer {
         env.put("AMENDS_DATA_DIR", data.toString());
         env.put("AMENDS_CLOCK_CONTROLLABLE", "true");
         env.put("AMENDS_MODE", "demo");
-        // Mail goes to a GreenMail in this JVM, started before the server (MailIT, PortalIT); short retries for outage tests.
-        testMail = TestMailServer.start();
         env.put("AMENDS_MAIL_HOST", "127.0.0.1");
-        env.put("AMENDS_MAIL_PORT", String.valueOf(testMail.port()));
+        env.put("AMENDS_MAIL_PORT", String.valueOf(mailPort));
         env.put("AMENDS_MAIL_FROM", "care@amends.test");
+        // Short retries for the outage tests; a short lease, so that a mail a killed server had leased is not held long.
         env.put("AMENDS_MAIL_RETRY_INITIAL", "PT1S");
         env.put("AMENDS_MAIL_RETRY_MAX", "PT4S");
+        env.put("AMENDS_MAIL_LEASE", "PT15S");
         env.put("AMENDS_PORTAL_URL", "http://127.0.0.1:" + port);
         env.putAll(VendorStub.get().environment());
         env.put("AMENDS_VENDOR_SIMULATED_STEP", "PT2S"); // the simulated vendor ships and delivers within seconds
         String jdbcUrl;
         if ("postgres".equals(database)) {
-            postgres = PostgresServer.start(work);
+            try {
+                postgres = PostgresServer.start(work);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
             jdbcUrl = postgres.jdbcUrl();
         } else {
-            // AUTO_SERVER lets a test open the same embedded database next to the server (to tamper with the audit trail)
-            jdbcUrl = "jdbc:h2:file:" + data.resolve("amends") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+            // The default URL's WRITE_DELAY=0 (a killed server loses no commit); AUTO_SERVER lets a test open the same
+            // embedded database next to the server (to tamper with the audit trail).
+            jdbcUrl = "jdbc:h2:file:" + data.resolve("amends") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
         }
         env.put("AMENDS_DB_URL", jdbcUrl);
         env.put("AMENDS_DB_USER", "amends");
         env.put("AMENDS_DB_PASSWORD", "amends");
-        Path log = work.resolve("payara-micro.log");
-        builder.redirectOutput(log.toFile());
-        Process process = builder.start();
-        URI base = URI.create("http://127.0.0.1:" + port);
-        AmendsServer server = new AmendsServer(base, process, postgres, log, database, jdbcUrl);
-        server.awaitReady(Duration.ofMinutes(4));
+        env.putAll(environment);
+        AmendsServer server = new AmendsServer(URI.create("http://127.0.0.1:" + port), builder, work, postgres, database, jdbcUrl);
+        server.boot();
         return server;
+    }
+
+    private synchronized void boot() throws IOException {
+        starts++;
+        log = work.resolve(starts == 1 ? "payara-micro.log" : "payara-micro." + starts + ".log");
+        builder.redirectOutput(log.toFile());
+        process = builder.start();
+        try {
+            awaitReady(Duration.ofMinutes(4));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills the server as a crash would ({@code kill -9}: no shutdown, nothing flushed), and waits until it is gone. */
+    public synchronized void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the server again, on the same port, the same database and the same mail server, after {@link #kill}. */
+    public synchronized void startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The server still runs");
+        }
+        boot();
     }
 
     /**
@@ -154,8 +207,6 @@ public final class AmendsServer {
         throw new IllegalStateException("Amends did not become ready within " + timeout + "; see " + log);
     }
 
-    private static TestMailServer testMail;
-
     /** The mail server the running application sends to (a GreenMail in this JVM). */
     public static TestMailServer mail() {
         get();
@@ -164,6 +215,11 @@ public final class AmendsServer {
 
     public URI base() {
         return base;
+    }
+
+    /** Signed in to this server as a demo user (see {@link Api#as}). */
+    public Api api(String username) {
+        return Api.as(base, username);
     }
 
     /** A JDBC connection to the server's own database, for tests that must look behind the API. */
@@ -179,7 +235,11 @@ public final class AmendsServer {
         return log;
     }
 
-    void stop() {
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         process.destroy();
         try {
             process.waitFor();

@@ -39,26 +39,32 @@ public final class Api {
         return new Api(AmendsServer.get().base(), Map.of());
     }
 
-    /** Signed in as a demo user (password {@code <user>-demo-2026}), with a token cached per user. */
+    /** Signed in to the shared server as a demo user (password {@code <user>-demo-2026}), with a token cached per user. */
     public static Api as(String username) {
+        return as(AmendsServer.get().base(), username);
+    }
+
+    /** Signed in to the server at {@code base} (a test's own, see {@link AmendsServer#api}). */
+    static Api as(URI base, String username) {
+        String key = base + " " + username;
         String token;
         synchronized (TOKENS) {
-            token = TOKENS.get(username);
-            if (token != null && System.nanoTime() - TOKEN_TIMES.get(username) > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+            token = TOKENS.get(key);
+            if (token != null && System.nanoTime() - TOKEN_TIMES.get(key) > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
                 token = null; // tokens live 15 minutes
             }
             if (token == null) {
-                Answer answer = anonymous().post("/api/v1/auth/token",
+                Answer answer = new Api(base, Map.of()).post("/api/v1/auth/token",
                         "{\"username\":\"" + username + "\",\"password\":\"" + username + "-demo-2026\"}");
                 if (answer.status() != 200) {
                     throw new IllegalStateException("Cannot sign in as " + username + ": " + answer);
                 }
                 token = answer.json().getString("access_token");
-                TOKENS.put(username, token);
-                TOKEN_TIMES.put(username, System.nanoTime());
+                TOKENS.put(key, token);
+                TOKEN_TIMES.put(key, System.nanoTime());
             }
         }
-        return new Api(AmendsServer.get().base(), Map.of("Authorization", "Bearer " + token));
+        return new Api(base, Map.of("Authorization", "Bearer " + token));
     }
 
     /** The server's business clock (tests may have moved it forward). */

@@ -53,6 +53,9 @@ public final class TestMailServer {
 
     /** Takes the server down: the application's mails wait in its outbox. What was received so far is kept. */
     public synchronized void stop() {
+        if (greenMail == null) {
+            return;
+        }
         before.addAll(read(greenMail));
         greenMail.stop();
         greenMail = null;

@@ -69,14 +69,32 @@ public final class SmtpSender {
         message.setSentDate(new Date());
         message.setHeader("X-Amends-Outbox-Id", String.valueOf(mail.outboxId()));
         message.setHeader("Auto-Submitted", "auto-generated");
+        message.saveChanges();
+        Transport transport = session.getTransport("smtp");
         try {
-            Transport.send(message);
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
         } catch (SendFailedException e) {
             Address[] invalid = e.getInvalidAddresses();
             if (invalid != null && invalid.length > 0) {
                 throw new Refused("The mail server refused " + mail.recipient() + ": " + e.getMessage(), e);
             }
             throw e;
+        } finally {
+            closeQuietly(transport);
+        }
+    }
+
+    /**
+     * Ends the SMTP session. Once the server has accepted the message data the mail is its responsibility, so a
+     * failed {@code QUIT} (no answer, a dropped connection) must not count as a failed attempt: {@code Transport.send}
+     * reports one, and the outbox would send the mail again.
+     */
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException afterTheMailWasTakenOrNot) {
+            // sendMessage already said whether the server took the mail
         }
     }
 
