@@ -184,10 +184,11 @@ class FoundationIT {
         Api.Answer answer = Api.as("alice").send("POST", "/api/v1/cases", "application/json", "");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.isProblem()).isTrue();
-        // no body and no content type at all: JSON-B says "no content", which is the client's mistake too
+        // no body and no content type at all is the client's mistake too
         Api.Answer bare = Api.as("alice").send("POST", "/api/v1/cases", null, null);
         assertThat(bare.status()).as(bare.toString()).isEqualTo(400);
-        assertThat(bare.json().getString("detail")).contains("JSON body");
+        assertThat(bare.isProblem()).isTrue();
+        assertThat(bare.json().getString("detail")).isNotBlank();
     }
 
     @Test
