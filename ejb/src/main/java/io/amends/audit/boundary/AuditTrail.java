@@ -14,7 +14,6 @@ import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -28,18 +27,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -51,7 +43,6 @@ import javax.sql.DataSource;
 public class AuditTrail {
 
     private static final int BATCH = 5_000;
-    private static final int READ_AHEAD = 3;
 
     @PersistenceContext(unitName = "amends")
     EntityManager em;
@@ -64,9 +55,6 @@ public class AuditTrail {
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     DataSource dataSource;
-
-    @Resource
-    ManagedExecutorService executor;
 
     /** Which entries to read; null fields do not filter. */
     public record Filter(String caseKey, Long accountId, String actor, String action, Instant from, Instant to) {
@@ -167,10 +155,7 @@ public class AuditTrail {
     }
 
     /**
-     * Walks the whole chain in sequence order, in batches, in constant memory. Reading the entries is most of the
-     * time, so up to {@link #READ_AHEAD} batches are read and hash-checked at once on the server's managed executor
-     * while this thread checks the links in order; sequence numbers are gapless, so each batch is simply the next
-     * range of them.
+     * Walks the whole chain in sequence order, in batches, in constant memory.
      *
      * <p>Actions go on appending while the trail is verified, so only the entries up to the head read at the start
      * are walked (entries appended since are not suspicious, they are new). Entries past the head (appended without
@@ -181,13 +166,7 @@ public class AuditTrail {
     public Verification verify() {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID);
         Checkpoint expectedHead = new Checkpoint(head.getLastSeq(), head.getLastHash());
-        ReadAhead reader = new ReadAhead(head.getLastSeq());
-        Verification result;
-        try {
-            result = ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(reader, reader::sealed);
-        } finally {
-            reader.cancel();
-        }
+        Verification result = ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(new Ranges(head.getLastSeq()));
         if (!result.ok()) {
             return result;
         }
@@ -204,56 +183,28 @@ public class AuditTrail {
     /** Hands every entry of the filter (or all) in sequence order to the consumer, for exports. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forEach(Consumer<StoredEntry> consumer) {
-        ReadAhead reader = new ReadAhead(em.find(AuditHead.class, AuditHead.ID).getLastSeq());
-        try {
-            reader.forEachRemaining(consumer);
-        } finally {
-            reader.cancel();
-        }
+        new Ranges(em.find(AuditHead.class, AuditHead.ID).getLastSeq()).forEachRemaining(consumer);
     }
 
-    /** A batch as read: its entries in sequence order and those that do not match their own hash (usually none). */
-    private record Checked(List<StoredEntry> entries, Set<StoredEntry> unsealed) {
-
-        static Checked of(List<StoredEntry> entries) {
-            Set<StoredEntry> unsealed = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (StoredEntry entry : entries) {
-                if (!entry.isSealed()) {
-                    unsealed.add(entry);
-                }
-            }
-            return new Checked(entries, unsealed);
-        }
-    }
-
-    /** The entries 1 to the head in ranges, read ahead in parallel. */
-    private final class ReadAhead implements Iterator<StoredEntry> {
+    /**
+     * The entries 1 to the head in ranges of {@link #BATCH}: sequence numbers are gapless, so a range is a plain
+     * index range, and neither memory nor a long-open cursor grows with the trail.
+     */
+    private final class Ranges implements Iterator<StoredEntry> {
         private final long headSeq;
-        private final Deque<Future<Checked>> ahead = new ArrayDeque<>();
-        private long scheduledUpTo;
-        private Checked current = new Checked(List.of(), Set.of());
+        private long readUpTo;
         private Iterator<StoredEntry> batch = List.<StoredEntry>of().iterator();
 
-        ReadAhead(long headSeq) {
+        Ranges(long headSeq) {
             this.headSeq = headSeq;
-            fill();
-        }
-
-        private void fill() {
-            while (ahead.size() < READ_AHEAD && scheduledUpTo < headSeq) {
-                long from = scheduledUpTo;
-                long to = Math.min(headSeq, from + BATCH);
-                ahead.add(executor.submit(() -> Checked.of(load(from, to))));
-                scheduledUpTo = to;
-            }
         }
 
         @Override
         public boolean hasNext() {
-            while (!batch.hasNext() && !ahead.isEmpty()) {
-                current = take(ahead.poll());
-                fill();
-                batch = current.entries().iterator();
+            while (!batch.hasNext() && readUpTo < headSeq) {
+                long from = readUpTo;
+                readUpTo = Math.min(headSeq, from + BATCH);
+                batch = load(from, readUpTo).iterator();
             }
             return batch.hasNext();
         }
@@ -264,26 +215,6 @@ public class AuditTrail {
                 throw new NoSuchElementException();
             }
             return batch.next();
-        }
-
-        /** Whether an entry this reader just handed out matches its own hash. */
-        boolean sealed(StoredEntry entry) {
-            return current.unsealed().isEmpty() || !current.unsealed().contains(entry);
-        }
-
-        void cancel() {
-            ahead.forEach(f -> f.cancel(true));
-        }
-
-        private Checked take(Future<Checked> future) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading the audit trail", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
         }
     }
 

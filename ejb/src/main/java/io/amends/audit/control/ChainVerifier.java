@@ -4,7 +4,6 @@ import io.amends.audit.control.Verification.Kind;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -60,15 +59,6 @@ public final class ChainVerifier {
 
     /** Verifies {@code entries}, reading each at most once. */
     public Verification verify(Iterator<StoredEntry> entries) {
-        return verify(entries, StoredEntry::isSealed);
-    }
-
-    /**
-     * Verifies {@code entries}, asking {@code sealed} whether each entry matches its own hash. That check is
-     * independent from entry to entry and is most of the work, so a reader may compute it ahead, in parallel, and
-     * answer from what it found; the links between entries are always checked here, in order.
-     */
-    public Verification verify(Iterator<StoredEntry> entries, Predicate<StoredEntry> sealed) {
         Checkpoint last = start;
         long checked = 0;
         while (entries.hasNext()) {
@@ -80,7 +70,7 @@ public final class ChainVerifier {
             // Nothing about an entry whose hash does not match (its sequence number included) can be believed, so
             // this comes first. If it still links to its predecessor it is that predecessor's successor, and the
             // sequence number to report is the expected one even when the stored one was altered.
-            if (!sealed.test(entry)) {
+            if (!entry.isSealed()) {
                 long at = linked ? expected : sequence;
                 return Verification.failed(checked, last, Kind.CHANGED, at,
                         "Entry " + at + " does not match its hash: its content or stored hashes were altered");
