@@ -77,6 +77,12 @@ public final class ProblemMappers {
                 return Problem.of(Response.Status.CONFLICT, "concurrent-update",
                         "Someone else changed this at the same time; reload and try again", path).toResponse();
             }
+            if (cause instanceof jakarta.resource.spi.ResourceAllocationException) {
+                // The connection pool is exhausted: the server is overloaded, not broken; the client may retry.
+                return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "overloaded",
+                        "The server is too busy to take this request now; retry in a moment", path).toResponse())
+                        .header("Retry-After", "1").build();
+            }
             if (cause instanceof jakarta.ws.rs.core.NoContentException) {
                 return Problem.invalid("The request needs a JSON body", path, null).toResponse();
             }
