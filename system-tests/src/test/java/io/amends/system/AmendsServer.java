@@ -82,8 +82,20 @@ public final class AmendsServer {
         Path serverDir = serverDir();
         String database = System.getProperty("amends.test.db", "h2");
         Path data = Files.createTempDirectory(work, "data-");
-        int port = PostgresServer.freePort();
+        // Everything else that listens starts before the server's port is chosen: a free port is only free until
+        // someone binds it, and the vendor stub, started after the choice, once took the port the server was to use
+        // (the first server of a run then never became ready).
+        Map<String, String> vendorEnvironment = VendorStub.get().environment();
         PostgresServer postgres = null;
+        if ("postgres".equals(database)) {
+            try {
+                postgres = PostgresServer.start(work);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        int port = PostgresServer.freePort();
         ProcessBuilder builder = new ProcessBuilder(command(serverDir, port)).directory(work.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("AMENDS_DATA_DIR", data.toString());
@@ -97,16 +109,10 @@ public final class AmendsServer {
         env.put("AMENDS_MAIL_RETRY_MAX", "PT4S");
         env.put("AMENDS_MAIL_LEASE", "PT15S");
         env.put("AMENDS_PORTAL_URL", "http://127.0.0.1:" + port);
-        env.putAll(VendorStub.get().environment());
+        env.putAll(vendorEnvironment);
         env.put("AMENDS_VENDOR_SIMULATED_STEP", "PT2S"); // the simulated vendor ships and delivers within seconds
         String jdbcUrl;
-        if ("postgres".equals(database)) {
-            try {
-                postgres = PostgresServer.start(work);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        if (postgres != null) {
             jdbcUrl = postgres.jdbcUrl();
         } else {
             // The default URL's WRITE_DELAY=0 (a killed server loses no commit); AUTO_SERVER lets a test open the same
