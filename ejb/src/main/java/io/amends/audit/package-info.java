@@ -18,6 +18,13 @@
  *   <li><b>One digest prototype, cloned.</b> Hashing is on the path of every action. The SHA-256 instance is looked up
  *   once and cloned per hash instead of being cached per thread, because the server's pooled threads are not ours.
  *   </li>
+ *   <li><b>Written in the action, chained just after.</b> An action writes its entry unnumbered
+ *   ({@code audit_pending}) in its own transaction, so there is no action without its entry and no entry without
+ *   its action. Numbering and hashing happen right after the commit, in batches, in the sealer's own short
+ *   transaction ({@link io.amends.audit.boundary.AuditSealer}), the only one that locks {@code audit_head}. When the
+ *   actions numbered their own entries, each held the head lock until it committed, so actions ran one at a time
+ *   and, under load, waited for the lock while holding pooled connections (docs/performance.md). Readers of the
+ *   trail seal first, so they see every action that committed before they read.</li>
  *   <li><b>Verification streams.</b> {@link io.amends.audit.control.ChainVerifier} reads the entries once, in the
  *   order they are stored, remembering only the last good entry's sequence number and hash: constant memory, however
  *   long the trail. It can start from a {@link io.amends.audit.control.Checkpoint} (a sequence number and hash known
@@ -75,8 +82,11 @@
  *   <li>Read from the database ordered by the primary key {@code seq}, the stream can show neither repeated numbers
  *   nor reordering: there an insertion shows as a broken link (INSERTED) or a changed entry, a deletion as a gap
  *   (REMOVED). Repeats and reordering matter for exports, copies and anything read in storage order.</li>
- *   <li>Sequence numbers must really be gapless: taken from {@code audit_head} in the appending transaction, never
- *   from a database sequence (which skips numbers on rollback and would look like removals).</li>
+ *   <li>Sequence numbers must really be gapless: taken from {@code audit_head} by the sealer, never from a database
+ *   sequence (which skips numbers on rollback and would look like removals).</li>
+ *   <li>An entry is chained a moment after its action commits. Until then it sits in {@code audit_pending}, written
+ *   by the action's transaction but not yet covered by a hash, so a change made to it in that window (normally
+ *   milliseconds; longer only while the sealer cannot reach the database) is not detected.</li>
  * </ul>
  */
 package io.amends.audit;

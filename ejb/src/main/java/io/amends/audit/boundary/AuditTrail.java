@@ -7,6 +7,7 @@ import io.amends.audit.control.StoredEntry;
 import io.amends.audit.control.Verification;
 import io.amends.audit.entity.AuditEntry;
 import io.amends.audit.entity.AuditHead;
+import io.amends.audit.entity.AuditPending;
 import io.amends.platform.boundary.Migrations;
 import io.amends.platform.control.AmendsClock;
 import io.amends.platform.entity.Forbidden;
@@ -16,9 +17,9 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
@@ -36,8 +37,10 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The audit trail: every action appends one hash-chained entry in the action's own transaction; finance and
- * auditors search it, export it and verify that no entry was changed, removed, inserted or reordered.
+ * The audit trail: every action writes one entry in the action's own transaction, which the {@link AuditSealer}
+ * numbers and hash-chains right after the commit; finance and auditors search it, export it and verify that no entry
+ * was changed, removed, inserted or reordered. Every read seals what is pending first, so a reader sees every action
+ * that committed before the read began.
  */
 @Stateless
 public class AuditTrail {
@@ -56,6 +59,12 @@ public class AuditTrail {
     @Resource(lookup = Migrations.DATA_SOURCE)
     DataSource dataSource;
 
+    @Inject
+    AuditSealer sealer;
+
+    @Inject
+    Event<AuditSealer.Appended> appended;
+
     /** Which entries to read; null fields do not filter. */
     public record Filter(String caseKey, Long accountId, String actor, String action, Instant from, Instant to) {
         public static Filter none() {
@@ -67,11 +76,13 @@ public class AuditTrail {
     }
 
     /**
-     * Appends an entry in the caller's transaction (there must be one: no action without its entry, no entry
-     * without its action). The head row lock orders concurrent appends.
+     * Writes an entry in the caller's transaction (there must be one: no action without its entry, no entry without
+     * its action). It is written unnumbered: once the transaction has committed, the {@link AuditSealer} gives it the
+     * next sequence number and chains it, so the action never waits for another action's commit. The entry carries
+     * the lifetime value and spend in force now, and the time of the action.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public AuditEntry append(AuditEvent event) {
+    public void append(AuditEvent event) {
         Long ltv = null;
         Long spend = null;
         Long ratio = null;
@@ -81,15 +92,11 @@ public class AuditTrail {
             spend = f.spend12mMinor();
             ratio = f.ratioBasisPoints();
         }
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        AuditRecord record = new AuditRecord(head.getLastSeq() + 1, clock.now(), event.actor(), event.actorRole(),
-                event.action(), event.caseKey(), event.accountId(), event.amountMinor(), event.currency(), ltv, spend, ratio,
-                event.verdict(), clean(event.details()));
-        StoredEntry sealed = StoredEntry.seal(head.getLastHash(), record);
-        AuditEntry entry = new AuditEntry(sealed);
-        em.persist(entry);
-        head.advanceTo(record.sequence(), sealed.hash());
-        return entry;
+        // Numbered 1 only to be checked and normalised now, where a bad value fails the action that brought it.
+        AuditRecord draft = new AuditRecord(1, clock.now(), event.actor(), event.actorRole(), event.action(), event.caseKey(),
+                event.accountId(), event.amountMinor(), event.currency(), ltv, spend, ratio, event.verdict(), clean(event.details()));
+        em.persist(new AuditPending(draft));
+        appended.fire(new AuditSealer.Appended());
     }
 
     /** Keeps details storable everywhere: PostgreSQL refuses NUL in text, and the column holds 8,000 characters. */
@@ -119,6 +126,7 @@ public class AuditTrail {
     }
 
     public Page search(Filter filter, int page, int size) {
+        sealer.sealAll();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.caseKey() != null) {
@@ -164,6 +172,7 @@ public class AuditTrail {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Verification verify() {
+        sealer.sealAll();
         AuditHead head = em.find(AuditHead.class, AuditHead.ID);
         Checkpoint expectedHead = new Checkpoint(head.getLastSeq(), head.getLastHash());
         Verification result = ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(new Ranges(head.getLastSeq()));
@@ -183,6 +192,7 @@ public class AuditTrail {
     /** Hands every entry of the filter (or all) in sequence order to the consumer, for exports. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forEach(Consumer<StoredEntry> consumer) {
+        sealer.sealAll();
         new Ranges(em.find(AuditHead.class, AuditHead.ID).getLastSeq()).forEachRemaining(consumer);
     }
 

@@ -6,10 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row that orders appends to the audit trail: the last sequence number and hash.
+ * The single row that orders the audit trail: the last sequence number and hash.
  *
- * <p>Each appending transaction locks it, so entries get gapless numbers in commit order and each one's hash
- * covers its predecessor, on one node or many. A rolled-back action rolls its entry and the head back with it.
+ * <p>Only the sealer's transaction locks it ({@code AuditSealer}), a batch of pending entries at a time, so entries
+ * get gapless numbers and each one's hash covers its predecessor, on one node or many.
  */
 @Entity
 @Table(name = "audit_head")
