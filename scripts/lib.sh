@@ -34,6 +34,7 @@ start_node() {
   local name=$1 port=$2; shift 2
   AMENDS_DB_URL="$PG_URL" AMENDS_DB_USER=amends AMENDS_DB_PASSWORD=amends AMENDS_MODE=demo AMENDS_CLOCK_CONTROLLABLE=true \
     nohup java -Xmx700m -XX:+UseSerialGC -jar "$MICRO" --deploy "$WAR" --contextroot / --port "$port" \
+    --prebootcommandfile "$ROOT/config/payara/pre-boot.asadmin" \
     --postbootcommandfile "$ROOT/config/payara/post-boot.asadmin" --name "$name" "$@" > "$WORK/$name.log" 2>&1 &
   eval "NODE_PID_$name=$!"
   PIDS+=($!)

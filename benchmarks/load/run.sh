@@ -86,6 +86,7 @@ start_app() {   # $1: what to call this start in the results; $2: extra JVM opti
   APP_PORT="$(free_port)"
   local t0 t1; t0=$(date +%s.%N)
   java $JAVA_OPTS ${2:-} -jar "$MICRO" --deploy "$WAR" --contextroot / --port "$APP_PORT" --nohazelcast \
+    --prebootcommandfile "$ROOT/config/payara/pre-boot.asadmin" \
     --postbootcommandfile "$ROOT/config/payara/post-boot.asadmin" >>"$APP_LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 3000); do

@@ -172,6 +172,10 @@ public final class AmendsServer {
                     "--deploy", serverDir.resolve("amends.war").toString(), "--contextroot", "/"));
         }
         command.addAll(List.of("--port", String.valueOf(port), "--nohazelcast"));
+        String preBoot = System.getProperty("amends.preboot");
+        if (preBoot != null) {
+            command.addAll(List.of("--prebootcommandfile", Path.of(preBoot).toAbsolutePath().toString()));
+        }
         String postBoot = System.getProperty("amends.postboot");
         if (postBoot != null) {
             command.addAll(List.of("--postbootcommandfile", Path.of(postBoot).toAbsolutePath().toString()));

@@ -26,7 +26,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         name = Migrations.DATA_SOURCE,
         className = "io.amends.platform.control.ConfiguredDataSource",
         minPoolSize = 2,
-        maxPoolSize = 32,
+        maxPoolSize = 64,
         maxIdleTime = 300,
         properties = {
             "fish.payara.is-connection-validation-required=true",

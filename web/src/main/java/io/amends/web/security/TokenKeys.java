@@ -46,6 +46,7 @@ public class TokenKeys {
     @ConfigProperty(name = "amends.token.issuer", defaultValue = "https://amends.local")
     String issuer;
 
+    private final VerifiedTokens verified = new VerifiedTokens(System::currentTimeMillis);
     private volatile Tokens tokens;
     private volatile IdentityStore verifier;
     private volatile java.lang.reflect.Constructor<?> credential;
@@ -71,18 +72,25 @@ public class TokenKeys {
         if (token == null || token.isEmpty() || token.length() > 8192) {
             return Optional.empty();
         }
+        Optional<Caller> known = verified.get(token);
+        if (known.isPresent()) {
+            return known;
+        }
         CredentialValidationResult result = verifier().validate(payaraCredential(token));
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
+        Caller caller;
         try {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             jwt.getGroups().forEach(g -> roles.add(Role.valueOf(g)));
-            return Optional.of(new Caller(jwt.getName(), roles, account(jwt.getClaim("acct"))));
+            caller = new Caller(jwt.getName(), roles, account(jwt.getClaim("acct")));
         } catch (RuntimeException unknownRoleOrClaim) {
             return Optional.empty();
         }
+        verified.put(token, caller, jwt.getExpirationTime());
+        return Optional.of(caller);
     }
 
     private static Long account(Object claim) {
