@@ -83,19 +83,24 @@ public class AuditTrail {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void append(AuditEvent event) {
-        Long ltv = null;
-        Long spend = null;
-        Long ratio = null;
-        if (event.accountId() != null) {
-            LedgerFigures.Figures f = figures.of(event.accountId(), clock.now());
-            ltv = f.ltvMinor();
-            spend = f.spend12mMinor();
-            ratio = f.ratioBasisPoints();
+        appendAll(List.of(event));
+    }
+
+    /** Several entries of one action, in order, with the money figures looked up once per account. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void appendAll(List<AuditEvent> events) {
+        Instant now = clock.now();
+        Map<Long, LedgerFigures.Figures> money = new HashMap<>();
+        for (AuditEvent event : events) {
+            LedgerFigures.Figures f = event.accountId() == null ? null
+                    : money.computeIfAbsent(event.accountId(), account -> figures.of(account, now));
+            // Numbered 1 only to be checked and normalised now, where a bad value fails the action that brought it.
+            AuditRecord draft = new AuditRecord(1, now, event.actor(), event.actorRole(), event.action(), event.caseKey(),
+                    event.accountId(), event.amountMinor(), event.currency(), f == null ? null : f.ltvMinor(),
+                    f == null ? null : f.spend12mMinor(), f == null ? null : f.ratioBasisPoints(), event.verdict(),
+                    clean(event.details()));
+            em.persist(new AuditPending(draft));
         }
-        // Numbered 1 only to be checked and normalised now, where a bad value fails the action that brought it.
-        AuditRecord draft = new AuditRecord(1, clock.now(), event.actor(), event.actorRole(), event.action(), event.caseKey(),
-                event.accountId(), event.amountMinor(), event.currency(), ltv, spend, ratio, event.verdict(), clean(event.details()));
-        em.persist(new AuditPending(draft));
         appended.fire(new AuditSealer.Appended());
     }
 

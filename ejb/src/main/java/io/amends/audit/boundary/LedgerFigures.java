@@ -22,12 +22,16 @@ public class LedgerFigures {
     public record Figures(long ltvMinor, long spend12mMinor, Long ratioBasisPoints) {
     }
 
+    /** Both figures in one round trip: every audit entry of an account asks for them. */
     public Figures of(long accountId, Instant at) {
-        List<?> ltv = em.createNativeQuery("SELECT ltv_minor FROM ltv_change WHERE account_id = ? AND effective_at <= ? "
-                        + "ORDER BY effective_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
-                .setParameter(1, accountId).setParameter(2, at.atOffset(java.time.ZoneOffset.UTC)).getResultList();
-        long ltvMinor = ltv.isEmpty() ? 0 : ((Number) ltv.get(0)).longValue();
-        long spend = spend12m(accountId, at);
+        Object[] row = (Object[]) em.createNativeQuery("SELECT (SELECT l.ltv_minor FROM ltv_change l WHERE l.account_id = ? "
+                        + "AND l.effective_at <= ? ORDER BY l.effective_at DESC, l.id DESC FETCH FIRST 1 ROWS ONLY), "
+                        + "(SELECT COALESCE(SUM(p.cost_minor), 0) FROM compensation_proposal p WHERE p.account_id = ? "
+                        + "AND p.counts_against_caps = TRUE AND p.proposed_at > ?)")
+                .setParameter(1, accountId).setParameter(2, at.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(3, accountId).setParameter(4, at.minus(YEAR).atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
+        long ltvMinor = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        long spend = ((Number) row[1]).longValue();
         Long ratio = ltvMinor == 0 ? null : Math.multiplyExact(spend, 10_000L) / ltvMinor;
         return new Figures(ltvMinor, spend, ratio);
     }

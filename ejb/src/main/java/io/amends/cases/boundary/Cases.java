@@ -153,15 +153,18 @@ public class Cases {
         }
         deadlines.startIntakeClocks(apologyCase);
         // The client sees the opening line; the tier comes from the lifetime value, which the client never sees.
-        record(apologyCase, caller, "OPENED", "Case opened: " + apologyCase.getTitle() + " (" + apologyCase.getSeverity()
-                + ", first contact due " + due.firstContact() + ")", true);
-        record(apologyCase, caller, "SLA_SET", "Deadlines for a " + tier + " customer: first contact by " + due.firstContact()
-                + ", resolution by " + due.resolution(), false);
+        List<AuditEvent> entries = new ArrayList<>();
+        entries.add(auditOf(apologyCase, caller, line(apologyCase, caller, "OPENED", "Case opened: " + apologyCase.getTitle()
+                + " (" + apologyCase.getSeverity() + ", first contact due " + due.firstContact() + ")", true)));
+        entries.add(auditOf(apologyCase, caller, line(apologyCase, caller, "SLA_SET", "Deadlines for a " + tier
+                + " customer: first contact by " + due.firstContact() + ", resolution by " + due.resolution(), false)));
         if (apologyCase.getRecurrenceOfId() != null) {
             ApologyCase earlier = em.find(ApologyCase.class, apologyCase.getRecurrenceOfId());
-            record(apologyCase, caller, "RECURRENCE", "Same root cause as " + earlier.getCaseKey()
-                    + " within " + recurrenceWindow.toDays() + " days: severity raised to " + apologyCase.getSeverity(), false);
+            entries.add(auditOf(apologyCase, caller, line(apologyCase, caller, "RECURRENCE", "Same root cause as "
+                    + earlier.getCaseKey() + " within " + recurrenceWindow.toDays() + " days: severity raised to "
+                    + apologyCase.getSeverity(), false)));
         }
+        audit.appendAll(entries);
         return apologyCase;
     }
 
@@ -207,10 +210,19 @@ public class Cases {
 
     /** Writes a timeline line for the case and hands it to the audit trail, in the caller's transaction. */
     public CaseEvent record(ApologyCase apologyCase, Caller caller, String kind, String summary, boolean visibleToClient) {
+        CaseEvent event = line(apologyCase, caller, kind, summary, visibleToClient);
+        audit.append(auditOf(apologyCase, caller, event));
+        return event;
+    }
+
+    private CaseEvent line(ApologyCase apologyCase, Caller caller, String kind, String summary, boolean visibleToClient) {
         CaseEvent event = new CaseEvent(apologyCase.getId(), clock.now(), caller.username(), kind, summary, visibleToClient);
         em.persist(event);
-        audit.append(AuditEvent.of(caller, "CASE_" + kind, apologyCase.getCaseKey(), apologyCase.getAccountId(), summary));
         return event;
+    }
+
+    private static AuditEvent auditOf(ApologyCase apologyCase, Caller caller, CaseEvent event) {
+        return AuditEvent.of(caller, "CASE_" + event.getKind(), apologyCase.getCaseKey(), apologyCase.getAccountId(), event.getSummary());
     }
 
     public Optional<ApologyCase> find(Caller caller, long id) {

@@ -130,7 +130,11 @@ public class Discounts {
         return em.createNamedQuery(DiscountCode.BY_REFERENCE, DiscountCode.class).setParameter("reference", reference).getResultList();
     }
 
-    /** Whether a typed code can be used now. Input that cannot be a code is UNKNOWN without a look at the database. */
+    /**
+     * Whether a typed code can be used now. Input that cannot be a code is UNKNOWN without a look at the database.
+     * A read, so it joins a transaction if there is one and opens none: storefronts ask thousands of times a second.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Validation validate(String typed) {
         Optional<String> canonical = Codes.normalize(typed);
         if (canonical.isEmpty()) {
