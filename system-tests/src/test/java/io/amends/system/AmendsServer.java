@@ -164,13 +164,14 @@ public final class AmendsServer {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:+UseSerialGC"));
         Path uberJar = serverDir.resolve("amends-micro.jar");
         Path war = serverDir.resolve("amends.war");
-        // Only when this build made the uber jar (bin/amends test): a jar left from an earlier build is stale.
+        // Only when this build made the uber jar (bin/amends test): a jar left from an earlier build is stale. The uber
+        // jar carries the command files of config/payara; the WAR gets them on the command line, as bin/amends does.
         if (!Boolean.getBoolean("amends.uberjar.skip") && Files.isRegularFile(uberJar) && isNewer(uberJar, war)) {
-            command.addAll(List.of("-jar", uberJar.toString()));
-        } else {
-            command.addAll(List.of("-jar", serverDir.resolve("payara-micro.jar").toString(),
-                    "--deploy", serverDir.resolve("amends.war").toString(), "--contextroot", "/"));
+            command.addAll(List.of("-jar", uberJar.toString(), "--port", String.valueOf(port), "--nohazelcast"));
+            return command;
         }
+        command.addAll(List.of("-jar", serverDir.resolve("payara-micro.jar").toString(),
+                "--deploy", serverDir.resolve("amends.war").toString(), "--contextroot", "/"));
         command.addAll(List.of("--port", String.valueOf(port), "--nohazelcast"));
         String preBoot = System.getProperty("amends.preboot");
         if (preBoot != null) {
@@ -201,6 +202,11 @@ public final class AmendsServer {
             if (Files.exists(log) && Files.readString(log).contains("Exception while loading the app")) {
                 stop();
                 throw new IllegalStateException("Amends failed to deploy; see " + log);
+            }
+            if (Files.exists(log) && Files.readString(log).contains("GrizzlyProxy is NULL")) {
+                stop();
+                throw new IllegalStateException("Payara's HTTP listener did not start (a listener setting changed while it "
+                        + "started? Those belong in config/payara/pre-boot.asadmin); see " + log);
             }
             try {
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
