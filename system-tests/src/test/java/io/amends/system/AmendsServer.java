@@ -199,11 +199,12 @@ public final class AmendsServer {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
-            if (Files.exists(log) && Files.readString(log).contains("Exception while loading the app")) {
+            String logged = Files.exists(log) ? Files.readString(log) : "";
+            if (logged.contains("Exception while loading the app")) {
                 stop();
                 throw new IllegalStateException("Amends failed to deploy; see " + log);
             }
-            if (Files.exists(log) && Files.readString(log).contains("GrizzlyProxy is NULL")) {
+            if (logged.contains("GrizzlyProxy is NULL")) {
                 stop();
                 throw new IllegalStateException("Payara's HTTP listener did not start (a listener setting changed while it "
                         + "started? Those belong in config/payara/pre-boot.asadmin); see " + log);
@@ -211,7 +212,7 @@ public final class AmendsServer {
             try {
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"database\"") && Files.readString(log).contains("ready in")) {
+                if (answer.statusCode() == 200 && answer.body().contains("\"database\"") && logged.contains("ready in")) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,11 +1,10 @@
 package io.amends.users.control;
 
+import io.amends.platform.control.Remembered;
 import io.amends.users.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys this node verified a moment ago, so that a storefront sending thousands of requests a second is not a
@@ -22,31 +21,20 @@ public class VerifiedKeys {
     public static final Duration TTL = Duration.ofSeconds(10);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Verified(Caller caller, String prefix, long expiresAtNanos) {
+    private record Verified(Caller caller, String prefix) {
     }
 
-    private final Map<String, Verified> byHash = new ConcurrentHashMap<>();
+    private final Remembered<String, Verified> byHash = new Remembered<>(MAX_ENTRIES, System::currentTimeMillis);
 
     public Optional<Caller> get(String keyHash) {
-        Verified verified = byHash.get(keyHash);
-        if (verified == null) {
-            return Optional.empty();
-        }
-        if (System.nanoTime() - verified.expiresAtNanos() > 0) {
-            byHash.remove(keyHash, verified);
-            return Optional.empty();
-        }
-        return Optional.of(verified.caller());
+        return byHash.get(keyHash).map(Verified::caller);
     }
 
     public void put(String keyHash, String prefix, Caller caller) {
-        if (byHash.size() >= MAX_ENTRIES) {
-            byHash.clear();
-        }
-        byHash.put(keyHash, new Verified(caller, prefix, System.nanoTime() + TTL.toNanos()));
+        byHash.put(keyHash, new Verified(caller, prefix), byHash.now() + TTL.toMillis());
     }
 
     public void forget(String prefix) {
-        byHash.values().removeIf(v -> v.prefix().equals(prefix));
+        byHash.forgetIf(v -> v.prefix().equals(prefix));
     }
 }

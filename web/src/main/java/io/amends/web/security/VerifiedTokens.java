@@ -1,10 +1,9 @@
 package io.amends.web.security;
 
+import io.amends.platform.control.Remembered;
 import io.amends.users.entity.Caller;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,35 +22,19 @@ final class VerifiedTokens {
     static final Duration AT_MOST = Duration.ofMinutes(1);
     static final int MAX_ENTRIES = 10_000;
 
-    private record Verified(Caller caller, long untilMillis) {
-    }
-
-    private final Map<String, Verified> byToken = new ConcurrentHashMap<>();
-    private final LongSupplier millis;
+    private final Remembered<String, Caller> byToken;
 
     VerifiedTokens(LongSupplier millis) {
-        this.millis = millis;
+        this.byToken = new Remembered<>(MAX_ENTRIES, millis);
     }
 
     Optional<Caller> get(String token) {
-        Verified verified = byToken.get(token);
-        if (verified == null) {
-            return Optional.empty();
-        }
-        if (millis.getAsLong() >= verified.untilMillis()) {
-            byToken.remove(token, verified);
-            return Optional.empty();
-        }
-        return Optional.of(verified.caller());
+        return byToken.get(token);
     }
 
     /** Remembers a token that verified; {@code expiresAtSeconds} is its {@code exp} claim. */
     void put(String token, Caller caller, long expiresAtSeconds) {
-        long until = Math.min(Math.multiplyExact(expiresAtSeconds, 1000L), millis.getAsLong() + AT_MOST.toMillis());
-        if (byToken.size() >= MAX_ENTRIES) {
-            byToken.clear();
-        }
-        byToken.put(token, new Verified(caller, until));
+        byToken.put(token, caller, Math.min(Math.multiplyExact(expiresAtSeconds, 1000L), byToken.now() + AT_MOST.toMillis()));
     }
 
     int size() {
