@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +32,9 @@ import java.util.logging.Logger;
 public class AccessRules implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessRules.class.getName());
+
+    /** Each endpoint's rule, read from its annotations once: reflection on every request cost more than the check. */
+    private static final Map<Method, Rule> RULES = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -58,7 +63,7 @@ public class AccessRules implements ContainerRequestFilter {
         if (method == null) {
             return; // no resource matched: JAX-RS answers 404/405 itself
         }
-        Rule rule = ruleOf(method);
+        Rule rule = RULES.computeIfAbsent(method, AccessRules::ruleOf);
         if (rule.open()) {
             return;
         }
@@ -75,10 +80,19 @@ public class AccessRules implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"amends\"").build());
             return;
         }
-        if (Arrays.stream(rule.roles()).noneMatch(security::isUserInRole)) {
+        if (!inAnyRole(security, rule.roles())) {
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, "forbidden",
                     "Your role may not do this; it needs one of " + String.join(", ", rule.roles()), path(request)).toResponse());
         }
+    }
+
+    private static boolean inAnyRole(SecurityContext security, String[] roles) {
+        for (String role : roles) {
+            if (security.isUserInRole(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(ContainerRequestContext request) {
