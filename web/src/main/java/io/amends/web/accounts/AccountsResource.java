@@ -19,11 +19,12 @@ import io.amends.accounts.entity.Segment;
 import io.amends.accounts.entity.Tier;
 import io.amends.compensation.entity.Money;
 import io.amends.platform.entity.Invalid;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Problem;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,18 +67,18 @@ import java.util.List;
  * reduced form without any of those.
  */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 
     static final String CSV = "text/csv";
 
-    @Inject
+    @EJB
     Accounts accounts;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Context
     UriInfo uri;
@@ -158,8 +159,8 @@ public class AccountsResource {
     public PageView<Object> search(@QueryParam("q") @Size(max = 200) String q,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Page<AccountOverview> found = accounts.overviews(caller, q, page, size);
-        List<Object> items = caller.isClient()
+        Page<AccountOverview> found = accounts.overviews(caller.get(), q, page, size);
+        List<Object> items = caller.get().isClient()
                 ? found.items().stream().<Object>map(o -> ClientAccountView.of(o.account())).toList()
                 : found.items().stream().<Object>map(AccountView::of).toList();
         return new PageView<>(items, found.total(), found.page(), found.size());
@@ -168,7 +169,7 @@ public class AccountsResource {
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response create(@NotNull @Valid NewAccount command) {
-        AccountView created = AccountView.of(accounts.create(caller, command));
+        AccountView created = AccountView.of(accounts.create(caller.get(), command));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
@@ -176,29 +177,29 @@ public class AccountsResource {
     @Path("{id}")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public Object get(@PathParam("id") long id) {
-        AccountOverview overview = accounts.overview(caller, id);
-        return caller.isClient() ? ClientAccountView.of(overview.account()) : AccountView.of(overview);
+        AccountOverview overview = accounts.overview(caller.get(), id);
+        return caller.get().isClient() ? ClientAccountView.of(overview.account()) : AccountView.of(overview);
     }
 
     @PUT
     @Path("{id}")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public AccountView update(@PathParam("id") long id, @NotNull @Valid AccountChange change) {
-        return AccountView.of(accounts.update(caller, id, change));
+        return AccountView.of(accounts.update(caller.get(), id, change));
     }
 
     @GET
     @Path("{id}/contacts")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public List<ContactView> contacts(@PathParam("id") long id) {
-        return accounts.contacts(caller, id).stream().map(ContactView::of).toList();
+        return accounts.contacts(caller.get(), id).stream().map(ContactView::of).toList();
     }
 
     @POST
     @Path("{id}/contacts")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response addContact(@PathParam("id") long id, @NotNull @Valid ContactDetails details) {
-        ContactView added = ContactView.of(accounts.addContact(caller, id, details));
+        ContactView added = ContactView.of(accounts.addContact(caller.get(), id, details));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(added.id())).build()).entity(added).build();
     }
 
@@ -207,29 +208,29 @@ public class AccountsResource {
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public ContactView updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
                                      @NotNull @Valid ContactDetails details) {
-        return ContactView.of(accounts.updateContact(caller, id, contactId, details));
+        return ContactView.of(accounts.updateContact(caller.get(), id, contactId, details));
     }
 
     @PUT
     @Path("{id}/ltv")
     @Allow({Role.FINANCE, Role.ADMIN})
     public LtvRecordedView setLifetimeValue(@PathParam("id") long id, @NotNull @Valid LtvEntry entry) {
-        LtvChange recorded = accounts.setLifetimeValue(caller, id, entry);
-        return new LtvRecordedView(LtvChangeView.of(recorded), LtvView.of(accounts.lifetimeValueInForce(caller, id, null)));
+        LtvChange recorded = accounts.setLifetimeValue(caller.get(), id, entry);
+        return new LtvRecordedView(LtvChangeView.of(recorded), LtvView.of(accounts.lifetimeValueInForce(caller.get(), id, null)));
     }
 
     @GET
     @Path("{id}/ltv")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public LtvView lifetimeValue(@PathParam("id") long id, @QueryParam("at") @Size(max = 40) String at) {
-        return LtvView.of(accounts.lifetimeValueInForce(caller, id, at == null || at.isBlank() ? null : moment(at)));
+        return LtvView.of(accounts.lifetimeValueInForce(caller.get(), id, at == null || at.isBlank() ? null : moment(at)));
     }
 
     @GET
     @Path("{id}/ltv/history")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public List<LtvChangeView> lifetimeValueHistory(@PathParam("id") long id) {
-        return accounts.lifetimeValueHistory(caller, id).stream().map(LtvChangeView::of).toList();
+        return accounts.lifetimeValueHistory(caller.get(), id).stream().map(LtvChangeView::of).toList();
     }
 
     /**
@@ -266,7 +267,7 @@ public class AccountsResource {
                     null).toResponse();
         }
         try {
-            return Response.ok(ImportView.of(accounts.importLifetimeValues(caller, csv))).build();
+            return Response.ok(ImportView.of(accounts.importLifetimeValues(caller.get(), csv))).build();
         } catch (ImportRefused refused) {
             List<Problem.FieldError> errors = refused.errors().stream()
                     .map(e -> new Problem.FieldError(e.where(), e.message())).toList();

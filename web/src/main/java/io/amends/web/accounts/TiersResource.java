@@ -4,10 +4,11 @@ import io.amends.accounts.boundary.Accounts;
 import io.amends.accounts.boundary.TierThresholds;
 import io.amends.accounts.entity.Tier;
 import io.amends.accounts.entity.TierLadder;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,16 +25,16 @@ import java.util.List;
  * administrator replaces it, which re-tiers every account at once (tiers are derived, never stored).
  */
 @Path("tiers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TiersResource {
 
-    @Inject
+    @EJB
     Accounts accounts;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record ThresholdView(Tier tier, long minLtvMinor) {
     }
@@ -54,6 +55,6 @@ public class TiersResource {
     @PUT
     @Allow(Role.ADMIN)
     public TiersView change(@NotNull @Valid TierThresholds thresholds) {
-        return TiersView.of(accounts.changeTiers(caller, thresholds));
+        return TiersView.of(accounts.changeTiers(caller.get(), thresholds));
     }
 }

@@ -3,10 +3,11 @@ package io.amends.web.admin;
 import io.amends.users.boundary.Administration;
 import io.amends.users.boundary.ApiKeys;
 import io.amends.users.entity.ApiKey;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,20 +27,20 @@ import java.util.List;
 
 /** API keys for systems (helpdesk, storefront): issued with the secret shown once, listed without it, revoked. */
 @Path("admin/api-keys")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Allow(Role.ADMIN)
 public class ApiKeysResource {
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
-    @Inject
+    @EJB
     Administration actions;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record KeyView(long id, String name, String prefix, Role role, String createdBy, Instant createdAt, Instant revokedAt) {
         static KeyView of(ApiKey k) {
@@ -61,13 +62,13 @@ public class ApiKeysResource {
 
     @POST
     public Response issue(@NotNull @Valid NewKey body) {
-        ApiKeys.Issued issued = actions.issueKey(caller, body.name(), body.role());
+        ApiKeys.Issued issued = actions.issueKey(caller.get(), body.name(), body.role());
         return Response.status(Response.Status.CREATED).entity(new IssuedKey(KeyView.of(issued.key()), issued.secret())).build();
     }
 
     @DELETE
     @Path("{id}")
     public KeyView revoke(@PathParam("id") long id) {
-        return KeyView.of(actions.revokeKey(caller, id));
+        return KeyView.of(actions.revokeKey(caller.get(), id));
     }
 }

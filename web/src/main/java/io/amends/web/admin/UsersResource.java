@@ -3,10 +3,11 @@ package io.amends.web.admin;
 import io.amends.users.boundary.Administration;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -29,20 +30,20 @@ import java.util.Set;
 
 /** The administrator's user management: create, list, enable or disable, reset a password. Hashes are never shown. */
 @Path("admin/users")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Allow(Role.ADMIN)
 public class UsersResource {
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     Administration actions;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record UserView(long id, String username, String displayName, String email, Set<Role> roles, Long accountId,
                            boolean enabled, boolean locked, Instant createdAt) {
@@ -70,7 +71,7 @@ public class UsersResource {
 
     @POST
     public Response create(@NotNull @Valid NewUser body) {
-        AppUser user = actions.createUser(caller, body.username(), body.displayName(), body.email(), body.password(), body.roles(),
+        AppUser user = actions.createUser(caller.get(), body.username(), body.displayName(), body.email(), body.password(), body.roles(),
                 body.accountId());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
     }
@@ -78,14 +79,14 @@ public class UsersResource {
     @PUT
     @Path("{id}/enabled")
     public Response enable(@PathParam("id") long id, @NotNull @Valid Enabled body) {
-        actions.setEnabled(caller, id, body.enabled());
+        actions.setEnabled(caller.get(), id, body.enabled());
         return Response.noContent().build();
     }
 
     @PUT
     @Path("{id}/password")
     public Response resetPassword(@PathParam("id") long id, @NotNull @Valid NewPassword body) {
-        actions.resetPassword(caller, id, body.password());
+        actions.resetPassword(caller.get(), id, body.password());
         return Response.noContent().build();
     }
 

@@ -5,6 +5,7 @@ import io.amends.audit.control.AuditRecord;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Csv;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -26,7 +27,7 @@ public class AuditExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     AuditTrail trail;
 
     // A servlet lives as long as the application: ask for the caller of each request.

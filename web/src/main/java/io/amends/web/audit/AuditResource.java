@@ -4,10 +4,11 @@ import io.amends.audit.boundary.AuditTrail;
 import io.amends.audit.control.AuditRecord;
 import io.amends.audit.control.Verification;
 import io.amends.audit.entity.AuditEntry;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -30,15 +31,15 @@ import java.util.List;
 
 /** The audit trail for finance, administrators and auditors: search, verify the hash chain, export. */
 @Path("audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    @Inject
+    @EJB
     AuditTrail trail;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record EntryView(long seq, Instant at, String actor, String role, String action, String caseKey, Long accountId,
                             Long amountMinor, String currency, Long ltvMinor, Long spend12mMinor, Long spendRatioBasisPoints,
@@ -66,7 +67,7 @@ public class AuditResource {
                            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        AuditTrail.Page found = trail.searchFor(caller, new AuditTrail.Filter(caseKey, accountId, actor, action, from, to), page, size);
+        AuditTrail.Page found = trail.searchFor(caller.get(), new AuditTrail.Filter(caseKey, accountId, actor, action, from, to), page, size);
         return new PageView(found.items().stream().map(EntryView::of).toList(), found.total(), found.page(), found.size());
     }
 

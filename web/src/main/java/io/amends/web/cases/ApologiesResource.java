@@ -4,10 +4,11 @@ import io.amends.cases.boundary.Apologies;
 import io.amends.cases.entity.Apology;
 import io.amends.coach.control.Coaching;
 import io.amends.coach.control.Finding;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,16 +27,16 @@ import java.util.List;
 
 /** Apology letters of a case: drafts with the coach's findings, revisions, sending. Clients read sent letters. */
 @Path("cases/{caseId}/apologies")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApologiesResource {
 
-    @Inject
+    @EJB
     Apologies apologies;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record FindingView(String rule, String category, String severity, String text, Integer start, Integer end,
                               String explanation, String suggestion) {
@@ -62,7 +63,7 @@ public class ApologiesResource {
     }
 
     ApologyView view(Apology a) {
-        boolean client = caller.isClient();
+        boolean client = caller.get().isClient();
         return new ApologyView(a.getId(), a.getContactId(), a.getLanguage(), a.getBody(), a.getStatus().name(), a.getCreatedAt(),
                 a.getSentAt(), client ? null : a.getSentBy(), client ? null : a.getOverrideReason(), client ? null : a.getOverriddenBy(),
                 client ? null : CoachingView.of(apologies.check(a.getLanguage(), a.getBody())));
@@ -71,26 +72,26 @@ public class ApologiesResource {
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response draft(@PathParam("caseId") long caseId, @NotNull @Valid Apologies.Draft body) {
-        return Response.status(Response.Status.CREATED).entity(view(apologies.draft(caller, caseId, body))).build();
+        return Response.status(Response.Status.CREATED).entity(view(apologies.draft(caller.get(), caseId, body))).build();
     }
 
     @GET
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public List<ApologyView> list(@PathParam("caseId") long caseId) {
-        return apologies.ofCase(caller, caseId).stream().map(this::view).toList();
+        return apologies.ofCase(caller.get(), caseId).stream().map(this::view).toList();
     }
 
     @PUT
     @Path("{apologyId}")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public ApologyView revise(@PathParam("caseId") long caseId, @PathParam("apologyId") long apologyId, @NotNull @Valid Revision body) {
-        return view(apologies.revise(caller, caseId, apologyId, body.body()));
+        return view(apologies.revise(caller.get(), caseId, apologyId, body.body()));
     }
 
     @POST
     @Path("{apologyId}/send")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public ApologyView send(@PathParam("caseId") long caseId, @PathParam("apologyId") long apologyId, @Valid Sending body) {
-        return view(apologies.send(caller, caseId, apologyId, body == null ? null : body.overrideReason()));
+        return view(apologies.send(caller.get(), caseId, apologyId, body == null ? null : body.overrideReason()));
     }
 }

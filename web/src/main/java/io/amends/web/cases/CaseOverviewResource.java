@@ -9,7 +9,7 @@ import io.amends.web.cases.CommitmentsResource.CommitmentView;
 import io.amends.web.cases.ContactLogsResource.ContactLogView;
 import io.amends.web.compensation.ProposalsResource;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import java.util.List;
  * the one transaction holds it after the first).
  */
 @Path("cases/{id}/overview")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseOverviewResource {
 

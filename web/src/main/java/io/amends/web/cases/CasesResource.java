@@ -8,10 +8,11 @@ import io.amends.cases.entity.ApologyCase;
 import io.amends.cases.entity.CaseEvent;
 import io.amends.cases.entity.CaseStatus;
 import io.amends.cases.entity.Severity;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,18 +39,18 @@ import java.util.Set;
  * Apology cases over HTTP: intake, the work list, a case and its timeline. Delegates every rule to {@link Cases}.
  */
 @Path("cases")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CasesResource {
 
-    @Inject
+    @EJB
     Cases cases;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
-    @Inject
+    @EJB
     io.amends.sla.boundary.Deadlines deadlines;
 
     @Context
@@ -79,7 +80,7 @@ public class CasesResource {
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response open(@NotNull @Valid OpenCase command) {
-        ApologyCase opened = cases.open(caller, command);
+        ApologyCase opened = cases.open(caller.get(), command);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(opened.getId())).build())
                 .entity(CaseView.of(opened)).build();
     }
@@ -96,7 +97,7 @@ public class CasesResource {
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Set<CaseStatus> statusSet = statuses == null || statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses);
         Set<Severity> severitySet = severities == null || severities.isEmpty() ? Set.of() : EnumSet.copyOf(severities);
-        Page<ApologyCase> found = cases.list(caller, new CaseFilter(mine, active, statusSet, severitySet, account, rootCause), page, size);
+        Page<ApologyCase> found = cases.list(caller.get(), new CaseFilter(mine, active, statusSet, severitySet, account, rootCause), page, size);
         return new PageView<>(found.items().stream().map(CaseView::of).toList(), found.total(), found.page(), found.size());
     }
 
@@ -104,7 +105,7 @@ public class CasesResource {
     @Path("{id}")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public CaseView get(@PathParam("id") long id) {
-        return CaseView.of(cases.get(caller, id));
+        return CaseView.of(cases.get(caller.get(), id));
     }
 
     /** A change to a case's lifecycle; {@code version} (optional) is the version the caller saw. */
@@ -122,35 +123,35 @@ public class CasesResource {
     @Path("{id}/resolve")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public CaseView resolve(@PathParam("id") long id, Transition body) {
-        return CaseView.of(cases.resolve(caller, id, version(body), body == null ? null : body.summary()));
+        return CaseView.of(cases.resolve(caller.get(), id, version(body), body == null ? null : body.summary()));
     }
 
     @POST
     @Path("{id}/close")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public CaseView close(@PathParam("id") long id, Transition body) {
-        return CaseView.of(cases.close(caller, id, version(body), body != null && body.confirmedByCustomer()));
+        return CaseView.of(cases.close(caller.get(), id, version(body), body != null && body.confirmedByCustomer()));
     }
 
     @POST
     @Path("{id}/reopen")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public CaseView reopen(@PathParam("id") long id, @NotNull @Valid Transition body) {
-        return CaseView.of(cases.reopen(caller, id, version(body), body.reason()));
+        return CaseView.of(cases.reopen(caller.get(), id, version(body), body.reason()));
     }
 
     @jakarta.ws.rs.PUT
     @Path("{id}/owner")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public CaseView assign(@PathParam("id") long id, @NotNull @Valid Assignment body) {
-        return CaseView.of(cases.assign(caller, id, body.version() == null ? -1 : body.version(), body.owner()));
+        return CaseView.of(cases.assign(caller.get(), id, body.version() == null ? -1 : body.version(), body.owner()));
     }
 
     @GET
     @Path("{id}/deadlines")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public List<DeadlineView> deadlines(@PathParam("id") long id) {
-        cases.get(caller, id);
+        cases.get(caller.get(), id);
         return deadlines.ofCase(id).stream().map(d -> new DeadlineView(d.getKind().name(), d.getCommitmentId(), d.getDueAt(),
                 d.getState().name(), d.getSettledAt(), d.getEscalatedTo())).toList();
     }
@@ -163,7 +164,7 @@ public class CasesResource {
     @Path("{id}/timeline")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public List<EventView> timeline(@PathParam("id") long id) {
-        List<CaseEvent> events = cases.timeline(caller, id);
+        List<CaseEvent> events = cases.timeline(caller.get(), id);
         return events.stream().map(e -> new EventView(e.getOccurredAt(), e.getActor(), e.getKind(), e.getSummary())).toList();
     }
 }

@@ -4,8 +4,8 @@ import io.amends.cases.boundary.Apologies;
 import io.amends.coach.control.ApologyTemplate;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,12 +21,12 @@ import java.util.Set;
 
 /** The language coach on its own, for checking a letter as it is written, and the templates to start from. */
 @Path("apology-coach")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CoachResource {
 
-    @Inject
+    @EJB
     Apologies apologies;
 
     public record Letter(@Size(max = 8) String language, @NotNull @Size(max = 20000) String text) {

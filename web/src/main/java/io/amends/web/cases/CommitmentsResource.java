@@ -3,10 +3,11 @@ package io.amends.web.cases;
 import io.amends.cases.boundary.Commitments;
 import io.amends.cases.entity.Commitment;
 import io.amends.cases.entity.CommitmentNote;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,16 +26,16 @@ import java.util.List;
 
 /** Commitments on a case with their progress notes; clients read them (and only the notes meant for them). */
 @Path("cases/{caseId}/commitments")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommitmentsResource {
 
-    @Inject
+    @EJB
     Commitments commitments;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record CommitmentView(long id, String description, Instant dueAt, String status, String waiveReason, Instant settledAt,
                                  long version) {
@@ -60,20 +61,20 @@ public class CommitmentsResource {
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response make(@PathParam("caseId") long caseId, @NotNull @Valid Commitments.MakeCommitment body) {
-        return Response.status(Response.Status.CREATED).entity(CommitmentView.of(commitments.make(caller, caseId, body))).build();
+        return Response.status(Response.Status.CREATED).entity(CommitmentView.of(commitments.make(caller.get(), caseId, body))).build();
     }
 
     @GET
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public List<CommitmentView> list(@PathParam("caseId") long caseId) {
-        return commitments.ofCase(caller, caseId).stream().map(CommitmentView::of).toList();
+        return commitments.ofCase(caller.get(), caseId).stream().map(CommitmentView::of).toList();
     }
 
     @GET
     @Path("{commitmentId}/notes")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public List<NoteView> notes(@PathParam("caseId") long caseId, @PathParam("commitmentId") long commitmentId) {
-        return commitments.notes(caller, caseId, commitmentId).stream().map(NoteView::of).toList();
+        return commitments.notes(caller.get(), caseId, commitmentId).stream().map(NoteView::of).toList();
     }
 
     @POST
@@ -81,14 +82,14 @@ public class CommitmentsResource {
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response note(@PathParam("caseId") long caseId, @PathParam("commitmentId") long commitmentId, @NotNull @Valid Note body) {
         return Response.status(Response.Status.CREATED)
-                .entity(NoteView.of(commitments.note(caller, caseId, commitmentId, body.note(), body.visibleToClient()))).build();
+                .entity(NoteView.of(commitments.note(caller.get(), caseId, commitmentId, body.note(), body.visibleToClient()))).build();
     }
 
     @POST
     @Path("{commitmentId}/done")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public CommitmentView done(@PathParam("caseId") long caseId, @PathParam("commitmentId") long commitmentId) {
-        return CommitmentView.of(commitments.done(caller, caseId, commitmentId));
+        return CommitmentView.of(commitments.done(caller.get(), caseId, commitmentId));
     }
 
     @POST
@@ -96,6 +97,6 @@ public class CommitmentsResource {
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public CommitmentView waive(@PathParam("caseId") long caseId, @PathParam("commitmentId") long commitmentId,
                                 @NotNull @Valid Waiver body) {
-        return CommitmentView.of(commitments.waive(caller, caseId, commitmentId, body.reason()));
+        return CommitmentView.of(commitments.waive(caller.get(), caseId, commitmentId, body.reason()));
     }
 }

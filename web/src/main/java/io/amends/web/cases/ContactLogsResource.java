@@ -2,10 +2,11 @@ package io.amends.web.cases;
 
 import io.amends.cases.boundary.ContactLogs;
 import io.amends.cases.entity.ContactLog;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,16 +23,16 @@ import java.util.List;
 
 /** The contact log of a case, and the confirmation email drafted from an entry. Internal: clients do not see it. */
 @Path("cases/{caseId}/contacts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactLogsResource {
 
-    @Inject
+    @EJB
     ContactLogs contactLogs;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record ContactLogView(long id, Long contactId, String channel, Instant occurredAt, String summary, String customerAsked,
                                  boolean confirmedBack, String loggedBy) {
@@ -45,13 +46,13 @@ public class ContactLogsResource {
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response log(@PathParam("caseId") long caseId, @NotNull @Valid ContactLogs.LogContact body) {
-        return Response.status(Response.Status.CREATED).entity(ContactLogView.of(contactLogs.log(caller, caseId, body))).build();
+        return Response.status(Response.Status.CREATED).entity(ContactLogView.of(contactLogs.log(caller.get(), caseId, body))).build();
     }
 
     @GET
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public List<ContactLogView> list(@PathParam("caseId") long caseId) {
-        return contactLogs.ofCase(caller, caseId).stream().map(ContactLogView::of).toList();
+        return contactLogs.ofCase(caller.get(), caseId).stream().map(ContactLogView::of).toList();
     }
 
     /** Sends the confirmation email (the draft, or the account manager's edit of it) and marks the contact confirmed back. */
@@ -60,13 +61,13 @@ public class ContactLogsResource {
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public ContactLogView sendConfirmation(@PathParam("caseId") long caseId, @PathParam("logId") long logId,
                                            @Valid ContactLogs.ConfirmationEdit body) {
-        return ContactLogView.of(contactLogs.sendConfirmation(caller, caseId, logId, body));
+        return ContactLogView.of(contactLogs.sendConfirmation(caller.get(), caseId, logId, body));
     }
 
     @GET
     @Path("{logId}/confirmation-draft")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public ContactLogs.ConfirmationDraft confirmationDraft(@PathParam("caseId") long caseId, @PathParam("logId") long logId) {
-        return contactLogs.confirmationDraft(caller, caseId, logId);
+        return contactLogs.confirmationDraft(caller.get(), caseId, logId);
     }
 }

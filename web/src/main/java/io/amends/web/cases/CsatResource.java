@@ -6,7 +6,8 @@ import io.amends.platform.control.AmendsClock;
 import io.amends.platform.entity.Invalid;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,11 +20,11 @@ import java.util.List;
 
 /** Customer satisfaction with resolutions: by root cause, account manager, compensation kind and time to first contact. */
 @Path("reports/csat")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CsatResource {
 
-    @Inject
+    @EJB
     Ratings ratings;
 
     @Inject

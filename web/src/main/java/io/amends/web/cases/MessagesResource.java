@@ -2,11 +2,12 @@ package io.amends.web.cases;
 
 import io.amends.cases.boundary.Messages;
 import io.amends.cases.entity.CaseEvent;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Idempotent;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,16 +24,16 @@ import java.time.Instant;
 
 /** Messages on a case between the customer and the account team: a timeline line both see, and a mail to the other side. */
 @Path("cases/{caseId}/messages")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MessagesResource {
 
-    @Inject
+    @EJB
     Messages messages;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record Message(@NotBlank @Size(max = 2000) String text) {
     }
@@ -44,7 +45,7 @@ public class MessagesResource {
     @POST
     @Allow({Role.CLIENT, Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response post(@PathParam("caseId") long caseId, @NotNull @Valid Message body) {
-        CaseEvent event = messages.post(caller, caseId, body.text());
+        CaseEvent event = messages.post(caller.get(), caseId, body.text());
         return Response.status(Response.Status.CREATED)
                 .entity(new MessageView(event.getOccurredAt(), event.getActor(), event.getKind(), event.getSummary())).build();
     }

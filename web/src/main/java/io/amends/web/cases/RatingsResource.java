@@ -3,10 +3,11 @@ package io.amends.web.cases;
 import io.amends.cases.boundary.Ratings;
 import io.amends.cases.entity.CaseRating;
 import io.amends.platform.entity.NotFound;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,16 +25,16 @@ import java.time.Instant;
 
 /** The customer's rating of a resolution (1 to 5 and a comment; rating again changes it). Only the customer rates. */
 @Path("cases/{caseId}/rating")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RatingsResource {
 
-    @Inject
+    @EJB
     Ratings ratings;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record Rate(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {
     }
@@ -47,12 +48,12 @@ public class RatingsResource {
     @POST
     @Allow(Role.CLIENT)
     public RatingView rate(@PathParam("caseId") long caseId, @NotNull @Valid Rate body) {
-        return RatingView.of(ratings.rate(caller, caseId, body.score(), body.comment()));
+        return RatingView.of(ratings.rate(caller.get(), caseId, body.score(), body.comment()));
     }
 
     @GET
     @Allow({Role.CLIENT, Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public RatingView rating(@PathParam("caseId") long caseId) {
-        return ratings.of(caller, caseId).map(RatingView::of).orElseThrow(() -> new NotFound("Rating of case", caseId));
+        return ratings.of(caller.get(), caseId).map(RatingView::of).orElseThrow(() -> new NotFound("Rating of case", caseId));
     }
 }

@@ -4,7 +4,8 @@ import io.amends.cases.boundary.Learning;
 import io.amends.platform.control.AmendsClock;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,11 +18,11 @@ import java.util.List;
 
 /** Reports to learn from: root causes by count, recurrence and cost. */
 @Path("reports")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    @Inject
+    @EJB
     Learning learning;
 
     @Inject

@@ -3,10 +3,11 @@ package io.amends.web.cases;
 import io.amends.cases.boundary.Cases;
 import io.amends.cases.entity.ApologyCase;
 import io.amends.cases.entity.CaseStatus;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,16 +24,16 @@ import jakarta.ws.rs.core.MediaType;
  * their reason. Staff may record an answer the customer gave them on the phone.
  */
 @Path("cases/{caseId}/confirmation")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResolutionAnswersResource {
 
-    @Inject
+    @EJB
     Cases cases;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     /** {@code resolved=false} needs a {@code reason}; {@code version} (optional) is the case version the customer saw. */
     public record Answer(@NotNull Boolean resolved, @Size(max = 1000) String reason, Long version) {
@@ -44,7 +45,7 @@ public class ResolutionAnswersResource {
     @POST
     @Allow({Role.CLIENT, Role.ACCOUNT_MANAGER, Role.ADMIN})
     public AnswerView answer(@PathParam("caseId") long caseId, @NotNull @Valid Answer body) {
-        ApologyCase answered = cases.answerResolution(caller, caseId, body.version() == null ? -1 : body.version(), body.resolved(),
+        ApologyCase answered = cases.answerResolution(caller.get(), caseId, body.version() == null ? -1 : body.version(), body.resolved(),
                 body.reason());
         return new AnswerView(answered.getId(), answered.getCaseKey(), answered.getStatus(), answered.getVersion());
     }

@@ -2,10 +2,11 @@ package io.amends.web.cases;
 
 import io.amends.cases.boundary.Taxonomy;
 import io.amends.cases.entity.RootCause;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,16 +25,16 @@ import java.util.List;
 
 /** The root-cause taxonomy: everyone on staff reads it, administrators maintain it. */
 @Path("root-causes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RootCausesResource {
 
-    @Inject
+    @EJB
     Taxonomy taxonomy;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record RootCauseView(String code, String label, boolean active) {
         static RootCauseView of(RootCause r) {
@@ -56,13 +57,13 @@ public class RootCausesResource {
     @POST
     @Allow(Role.ADMIN)
     public Response add(@NotNull @Valid NewRootCause body) {
-        return Response.status(Response.Status.CREATED).entity(RootCauseView.of(taxonomy.add(caller, body.code(), body.label()))).build();
+        return Response.status(Response.Status.CREATED).entity(RootCauseView.of(taxonomy.add(caller.get(), body.code(), body.label()))).build();
     }
 
     @PUT
     @Path("{code}")
     @Allow(Role.ADMIN)
     public RootCauseView change(@PathParam("code") String code, @NotNull @Valid RootCauseChange body) {
-        return RootCauseView.of(taxonomy.change(caller, code, body.label(), body.active()));
+        return RootCauseView.of(taxonomy.change(caller.get(), code, body.label(), body.active()));
     }
 }

@@ -3,6 +3,7 @@ package io.amends.web.compensation;
 import io.amends.compensation.boundary.SpendReports;
 import io.amends.users.entity.Caller;
 import io.amends.web.platform.Csv;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,7 +24,7 @@ public class DashboardCsvServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     SpendReports reports;
 
     // A servlet lives as long as the application: ask for the caller of each request.

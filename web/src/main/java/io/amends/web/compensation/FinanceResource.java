@@ -1,12 +1,13 @@
 package io.amends.web.compensation;
 
 import io.amends.compensation.boundary.Proposals;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.compensation.ProposalViews.ProposalView;
 import io.amends.web.compensation.ProposalViews.QueueItemView;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,16 +26,16 @@ import java.util.List;
 
 /** The finance side of compensation: the approval queue, approve, reject; and withdrawal by the proposer. */
 @Path("proposals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FinanceResource {
 
-    @Inject
+    @EJB
     Proposals proposals;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record Decision(@Size(max = 2000) String comment) {
     }
@@ -47,7 +48,7 @@ public class FinanceResource {
     @Allow({Role.FINANCE, Role.ADMIN})
     public QueueView queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Proposals.Queue queue = proposals.queue(caller, page, size);
+        Proposals.Queue queue = proposals.queue(caller.get(), page, size);
         return new QueueView(queue.items().stream().map(i -> QueueItemView.of(i, i.approvals())).toList(),
                 queue.total(), queue.page(), queue.size());
     }
@@ -56,7 +57,7 @@ public class FinanceResource {
     @Path("{id}")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public ProposalView get(@PathParam("id") long id) {
-        return ProposalView.of(proposals.get(caller, id), proposals.approvalsOf(id));
+        return ProposalView.of(proposals.get(caller.get(), id), proposals.approvalsOf(id));
     }
 
     @io.amends.web.platform.Idempotent
@@ -64,7 +65,7 @@ public class FinanceResource {
     @Path("{id}/approve")
     @Allow(Role.FINANCE)
     public ProposalView approve(@PathParam("id") long id, @Valid Decision body) {
-        return ProposalView.of(proposals.approve(caller, id, body == null ? null : body.comment()), proposals.approvalsOf(id));
+        return ProposalView.of(proposals.approve(caller.get(), id, body == null ? null : body.comment()), proposals.approvalsOf(id));
     }
 
     @io.amends.web.platform.Idempotent
@@ -72,13 +73,13 @@ public class FinanceResource {
     @Path("{id}/reject")
     @Allow(Role.FINANCE)
     public ProposalView reject(@PathParam("id") long id, @Valid Decision body) {
-        return ProposalView.of(proposals.reject(caller, id, body == null ? null : body.comment()), proposals.approvalsOf(id));
+        return ProposalView.of(proposals.reject(caller.get(), id, body == null ? null : body.comment()), proposals.approvalsOf(id));
     }
 
     @POST
     @Path("{id}/withdraw")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public ProposalView withdraw(@PathParam("id") long id) {
-        return ProposalView.of(proposals.withdraw(caller, id), proposals.approvalsOf(id));
+        return ProposalView.of(proposals.withdraw(caller.get(), id), proposals.approvalsOf(id));
     }
 }

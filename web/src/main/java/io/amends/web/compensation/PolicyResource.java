@@ -6,10 +6,11 @@ import io.amends.compensation.control.PolicySettings;
 import io.amends.compensation.entity.Money;
 import io.amends.compensation.entity.PolicyConfiguration;
 import io.amends.platform.entity.Invalid;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,16 +29,16 @@ import java.util.Map;
  * multipliers are basis points (10,000 = 100% or ×1.00).
  */
 @Path("policy")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
-    @Inject
+    @EJB
     Proposals proposals;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record Settings(Long version, @NotNull Integer caseCapBasisPoints, @NotNull Integer rolling12mCapBasisPoints,
                            @NotNull Long floorMinor, @NotNull Long autoApprovalLimitMinor, @NotNull Long financeLimitMinor,
@@ -73,6 +74,6 @@ public class PolicyResource {
     @PUT
     @Allow(Role.ADMIN)
     public Settings change(@NotNull @Valid Settings body) {
-        return Settings.of(proposals.changeSettings(caller, body.version() == null ? -1 : body.version(), body.toSettings()));
+        return Settings.of(proposals.changeSettings(caller.get(), body.version() == null ? -1 : body.version(), body.toSettings()));
     }
 }

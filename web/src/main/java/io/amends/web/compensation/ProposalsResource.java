@@ -2,13 +2,14 @@ package io.amends.web.compensation;
 
 import io.amends.compensation.boundary.Proposals;
 import io.amends.compensation.entity.CompensationProposal;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.compensation.ProposalViews.ClientProposalView;
 import io.amends.web.compensation.ProposalViews.EvaluationView;
 import io.amends.web.compensation.ProposalViews.ProposalView;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,37 +25,37 @@ import java.util.List;
 
 /** Compensation proposals of a case: preview the policy's verdict, propose, list. */
 @Path("cases/{caseId}/proposals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProposalsResource {
 
-    @Inject
+    @EJB
     Proposals proposals;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @POST
     @Path("preview")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public EvaluationView preview(@PathParam("caseId") long caseId, @NotNull @Valid Proposals.Propose body) {
-        return EvaluationView.of(proposals.preview(caller, caseId, body));
+        return EvaluationView.of(proposals.preview(caller.get(), caseId, body));
     }
 
     @io.amends.web.platform.Idempotent
     @POST
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response propose(@PathParam("caseId") long caseId, @NotNull @Valid Proposals.Propose body) {
-        CompensationProposal proposal = proposals.propose(caller, caseId, body);
+        CompensationProposal proposal = proposals.propose(caller.get(), caseId, body);
         return Response.status(Response.Status.CREATED).entity(ProposalView.of(proposal, proposals.approvalsOf(proposal.getId()))).build();
     }
 
     @GET
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN, Role.CLIENT})
     public List<?> list(@PathParam("caseId") long caseId) {
-        List<CompensationProposal> found = proposals.ofCase(caller, caseId);
-        if (caller.isClient()) {
+        List<CompensationProposal> found = proposals.ofCase(caller.get(), caseId);
+        if (caller.get().isClient()) {
             return found.stream().filter(p -> p.getStatus().countsAgainstCaps()).map(ClientProposalView::of).toList();
         }
         return found.stream().map(p -> ProposalView.of(p, proposals.approvalsOf(p.getId()))).toList();

@@ -3,11 +3,12 @@ package io.amends.web.fulfillment;
 import io.amends.fulfillment.catalog.boundary.Catalog;
 import io.amends.fulfillment.catalog.entity.CatalogItem;
 import io.amends.fulfillment.catalog.entity.GiftKind;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Idempotent;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,16 +27,16 @@ import java.util.List;
 
 /** The gift catalog: staff browse it by kind and country; administrators add and change items. */
 @Path("catalog")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 
-    @Inject
+    @EJB
     Catalog catalog;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     public record ItemView(long id, GiftKind kind, String name, String description, String vendor, String sku, long priceMinor,
                            String currency, List<String> countries, boolean active, Instant updatedAt, long version) {
@@ -49,7 +50,7 @@ public class CatalogResource {
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public List<ItemView> list(@QueryParam("kind") GiftKind kind, @QueryParam("country") String country,
                                @QueryParam("includeRetired") boolean includeRetired) {
-        List<CatalogItem> items = includeRetired && caller.has(Role.ADMIN) ? catalog.itemsIncludingRetired(kind, country)
+        List<CatalogItem> items = includeRetired && caller.get().has(Role.ADMIN) ? catalog.itemsIncludingRetired(kind, country)
                 : catalog.items(kind, country);
         return items.stream().map(ItemView::of).toList();
     }
@@ -65,13 +66,13 @@ public class CatalogResource {
     @Idempotent
     @Allow(Role.ADMIN)
     public Response add(@NotNull @Valid Catalog.ItemDetails body) {
-        return Response.status(Response.Status.CREATED).entity(ItemView.of(catalog.add(body, caller.username()))).build();
+        return Response.status(Response.Status.CREATED).entity(ItemView.of(catalog.add(body, caller.get().username()))).build();
     }
 
     @PUT
     @Path("{id}")
     @Allow(Role.ADMIN)
     public ItemView change(@PathParam("id") long id, @NotNull @Valid Catalog.ItemDetails body) {
-        return ItemView.of(catalog.change(id, body, caller.username()));
+        return ItemView.of(catalog.change(id, body, caller.get().username()));
     }
 }

@@ -6,12 +6,13 @@ import io.amends.fulfillment.discounts.entity.CodeStatus;
 import io.amends.fulfillment.discounts.entity.DiscountCode;
 import io.amends.fulfillment.orders.boundary.DiscountTerms;
 import io.amends.fulfillment.orders.boundary.DiscountType;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Idempotent;
 import io.amends.web.platform.Problem;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,16 +44,16 @@ import java.time.Instant;
  * and 409 for an expired or used-up one.
  */
 @Path("discount-codes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DiscountCodesResource {
 
-    @Inject
+    @EJB
     Discounts discounts;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Context
     UriInfo uri;
@@ -106,7 +107,7 @@ public class DiscountCodesResource {
     @Path("{code}/redemptions")
     @Allow(Role.STOREFRONT)
     public Response redeem(@PathParam("code") String code, @NotNull @Valid RedemptionRequest body) {
-        Discounts.Redemption redemption = discounts.redeem(code, body.orderReference(), caller.username());
+        Discounts.Redemption redemption = discounts.redeem(code, body.orderReference(), caller.get().username());
         CodeView view = CodeView.of(redemption.code());
         String path = uri.getRequestUri().getPath();
         return switch (redemption.outcome()) {
@@ -123,7 +124,7 @@ public class DiscountCodesResource {
     @Allow(Role.ADMIN)
     public Response issue(@NotNull @Valid GoodwillCode body) {
         Discounts.Issued issued = discounts.issueGoodwill(new DiscountTerms(body.type(), body.value(), body.currency(), body.expiresAt(),
-                body.redemptionLimit()), body.reason(), body.reference(), caller.username());
+                body.redemptionLimit()), body.reason(), body.reference(), caller.get().username());
         return Response.status(Response.Status.CREATED).entity(IssuedCode.of(issued.code())).build();
     }
 

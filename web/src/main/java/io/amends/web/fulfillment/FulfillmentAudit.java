@@ -5,9 +5,9 @@ import io.amends.audit.boundary.AuditTrail;
 import io.amends.fulfillment.catalog.boundary.CatalogChanged;
 import io.amends.fulfillment.discounts.boundary.GoodwillCodeIssued;
 import io.amends.fulfillment.orders.boundary.DiscountType;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Writes the administrators' fulfillment actions into the audit trail, in the transaction of the action: goodwill
@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class FulfillmentAudit {
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
     void goodwillCodeIssued(@Observes GoodwillCodeIssued issued) {

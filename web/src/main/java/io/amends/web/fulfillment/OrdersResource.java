@@ -8,8 +8,8 @@ import io.amends.fulfillment.orders.entity.GiftOrder;
 import io.amends.fulfillment.orders.entity.OrderHistory;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -26,12 +26,12 @@ import java.util.List;
  * order with its history. Orders are placed by the compensation flow, not here; a discount code is never shown.
  */
 @Path("orders")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
 public class OrdersResource {
 
-    @Inject
+    @EJB
     Orders orders;
 
     public record HistoryView(Instant at, String from, String to, String detail) {

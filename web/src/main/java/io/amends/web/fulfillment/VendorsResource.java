@@ -8,13 +8,14 @@ import io.amends.fulfillment.vendors.boundary.VendorCallbacks;
 import io.amends.fulfillment.vendors.boundary.VendorDescription;
 import io.amends.fulfillment.vendors.boundary.Vendors;
 import io.amends.fulfillment.vendors.control.CallbackSignature;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Idempotent;
 import io.amends.web.platform.Problem;
 import io.amends.web.security.Allow;
+import io.amends.web.security.CurrentCaller;
 import io.amends.web.security.Anyone;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -46,7 +47,7 @@ import java.util.List;
  * submission we are still recording.
  */
 @Path("vendors")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VendorsResource {
@@ -54,14 +55,14 @@ public class VendorsResource {
     @Inject
     Vendors vendors;
 
-    @Inject
+    @EJB
     VendorCallbacks callbacks;
 
-    @Inject
+    @EJB
     Orders orders;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Context
     UriInfo uri;
@@ -109,7 +110,7 @@ public class VendorsResource {
     @Idempotent
     @Allow(Role.ADMIN)
     public Response testOrder(@PathParam("vendor") String vendor, @NotNull @Valid TestOrder body) {
-        OrderReceipt receipt = orders.placeTest(vendor, body.catalogItemId(), body.recipient(), body.message(), caller.username());
+        OrderReceipt receipt = orders.placeTest(vendor, body.catalogItemId(), body.recipient(), body.message(), caller.get().username());
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 }

@@ -6,13 +6,14 @@ import io.amends.intake.boundary.Intake;
 import io.amends.intake.boundary.Ticket;
 import io.amends.intake.entity.TriageItem;
 import io.amends.platform.entity.Invalid;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Idempotent;
 import io.amends.web.platform.Problem;
 import io.amends.web.security.Allow;
+import io.amends.web.security.CurrentCaller;
 import io.amends.web.security.Throttle;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -43,19 +44,19 @@ import java.util.Set;
  * requester's account, a line in the case it already became, or an item in the triage queue. Rate-limited per key.
  */
 @Path("intake")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IntakeResource {
 
-    @Inject
+    @EJB
     Intake intake;
 
     @Inject
     Throttle throttle;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     Validator validator;
@@ -92,7 +93,7 @@ public class IntakeResource {
     @Path("tickets")
     @Allow(Role.HELPDESK)
     public Response receive(TicketBody body) {
-        long wait = throttle.intake(caller.username());
+        long wait = throttle.intake(caller.get().username());
         if (wait > 0) {
             return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too-many-requests",
                             "Too many tickets from this key; try again in " + wait + " seconds", uri.getRequestUri().getPath())
@@ -108,7 +109,7 @@ public class IntakeResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        Intake.Outcome outcome = intake.receive(caller, ticket);
+        Intake.Outcome outcome = intake.receive(caller.get(), ticket);
         ApologyCase c = outcome.apologyCase();
         Received received = new Received(ticket.id(), outcome.result(), c == null ? null : c.getId(), c == null ? null : c.getCaseKey(),
                 outcome.triage() == null ? null : outcome.triage().getId());
@@ -136,7 +137,7 @@ public class IntakeResource {
     @Path("triage/{id}/assign")
     @Allow({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public Response assign(@PathParam("id") long id, @NotNull @Valid Intake.Assignment body) {
-        ApologyCase opened = intake.assign(caller, id, body);
+        ApologyCase opened = intake.assign(caller.get(), id, body);
         return Response.created(uri.getBaseUriBuilder().path("cases/{id}").build(opened.getId()))
                 .entity(new AssignedView(id, opened.getId(), opened.getCaseKey())).build();
     }

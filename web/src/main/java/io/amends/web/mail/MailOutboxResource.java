@@ -5,8 +5,8 @@ import io.amends.mail.entity.MailStatus;
 import io.amends.mail.entity.OutboxMail;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -22,11 +22,11 @@ import java.util.Set;
 
 /** The mail outbox for administrators: what is waiting, what went out, what the mail server refused. */
 @Path("mail/outbox")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MailOutboxResource {
 
-    @Inject
+    @EJB
     Outbox outbox;
 
     /** A mail without its body (which may hold a letter to a customer). */

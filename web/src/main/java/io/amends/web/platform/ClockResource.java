@@ -3,7 +3,7 @@ package io.amends.web.platform;
 import io.amends.platform.control.AmendsClock;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +21,7 @@ import java.time.Instant;
  * forward so that deadlines pass without sleeping.
  */
 @Path("clock")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClockResource {

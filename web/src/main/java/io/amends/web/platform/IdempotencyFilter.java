@@ -2,7 +2,7 @@ package io.amends.web.platform;
 
 import io.amends.platform.boundary.IdempotentRequests;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Status;
@@ -43,7 +43,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    @Inject
+    @EJB
     IdempotentRequests requests;
 
     private record Claim(String caller, String key, UserTransaction transaction) {

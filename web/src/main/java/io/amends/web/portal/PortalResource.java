@@ -3,11 +3,12 @@ package io.amends.web.portal;
 import io.amends.cases.boundary.Cases;
 import io.amends.cases.entity.ApologyCase;
 import io.amends.portal.boundary.ClientCases;
-import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.web.platform.Idempotent;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,20 +30,20 @@ import java.util.List;
  * 404, as if it did not exist ({@link ClientCases} decides).
  */
 @Path("portal")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Allow(Role.CLIENT)
 public class PortalResource {
 
-    @Inject
+    @EJB
     ClientCases clientCases;
 
-    @Inject
+    @EJB
     Cases cases;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Context
     UriInfo uri;
@@ -51,44 +52,44 @@ public class PortalResource {
     @POST
     @Path("complaints")
     public Response raise(@NotNull @Valid Cases.RaiseComplaint complaint) {
-        ApologyCase opened = cases.raiseComplaint(caller, complaint);
+        ApologyCase opened = cases.raiseComplaint(caller.get(), complaint);
         return Response.created(uri.getBaseUriBuilder().path("portal/cases/{id}").build(opened.getId()))
-                .entity(clientCases.detail(caller, opened.getId())).build();
+                .entity(clientCases.detail(caller.get(), opened.getId())).build();
     }
 
     @GET
     @Path("cases")
     public List<ClientCases.CaseSummary> cases() {
-        return clientCases.list(caller);
+        return clientCases.list(caller.get());
     }
 
     @GET
     @Path("cases/{id}")
     public ClientCases.CaseDetail detail(@PathParam("id") long id) {
-        return clientCases.detail(caller, id);
+        return clientCases.detail(caller.get(), id);
     }
 
     @GET
     @Path("gifts")
     public List<ClientCases.Gift> gifts() {
-        return clientCases.gifts(caller);
+        return clientCases.gifts(caller.get());
     }
 
     @GET
     @Path("gifts/{id}")
     public ClientCases.Gift gift(@PathParam("id") long id) {
-        return clientCases.gift(caller, id);
+        return clientCases.gift(caller.get(), id);
     }
 
     @GET
     @Path("orders/{id}")
     public ClientCases.Gift order(@PathParam("id") long id) {
-        return clientCases.order(caller, id);
+        return clientCases.order(caller.get(), id);
     }
 
     @GET
     @Path("codes/{code}")
     public ClientCases.Gift code(@PathParam("code") String code) {
-        return clientCases.code(caller, code);
+        return clientCases.code(caller.get(), code);
     }
 }

@@ -4,6 +4,7 @@ import io.amends.users.boundary.ApiKeys;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -41,10 +42,10 @@ public class AmendsAuthentication implements HttpAuthenticationMechanism {
     public static final String API_KEY_HEADER = "X-Api-Key";
     public static final String LOGIN_PAGE = "/login.xhtml";
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     @Inject

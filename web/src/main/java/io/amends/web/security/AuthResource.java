@@ -3,7 +3,8 @@ package io.amends.web.security;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
@@ -29,18 +30,18 @@ import jakarta.ws.rs.core.Response;
  * <p>Token lifetimes run on the real clock, not the business clock that tests may move forward.
  */
 @Path("auth")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    @Inject
+    @EJB
     Users users;
 
     @Inject
     TokenKeys tokenKeys;
 
     @Inject
-    Caller caller;
+    CurrentCaller caller;
 
     @Inject
     Throttle throttle;
@@ -101,7 +102,7 @@ public class AuthResource {
     @Path("me")
     @Allow({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.CLIENT, Role.ADMIN, Role.HELPDESK, Role.STOREFRONT})
     public Me me() {
-        return new Me(caller.username(), caller.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
-                caller.accountId());
+        Caller me = caller.get();
+        return new Me(me.username(), me.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()), me.accountId());
     }
 }

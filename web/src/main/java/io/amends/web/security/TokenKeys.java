@@ -5,6 +5,7 @@ import io.amends.users.control.VerificationKeySource;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import io.amends.users.entity.SigningKey;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -39,7 +40,7 @@ public class TokenKeys {
     static final String PAYARA_STORE = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
     static final String PAYARA_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
-    @Inject
+    @EJB
     SigningKeys signingKeys;
 
     @Inject

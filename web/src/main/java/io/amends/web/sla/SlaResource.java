@@ -4,7 +4,9 @@ import io.amends.sla.boundary.Deadlines;
 import io.amends.sla.boundary.SlaSweep;
 import io.amends.users.entity.Role;
 import io.amends.web.security.Allow;
-import jakarta.enterprise.context.RequestScoped;
+import io.amends.web.security.CurrentCaller;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,18 +17,18 @@ import java.util.List;
 
 /** SLA policies, and a sweep on demand (the scheduled one runs every minute on every node). */
 @Path("sla")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaResource {
 
-    @Inject
+    @EJB
     Deadlines deadlines;
 
-    @Inject
+    @EJB
     SlaSweep sweep;
 
     @Inject
-    io.amends.users.entity.Caller caller;
+    CurrentCaller caller;
 
     public record PolicyView(String severity, String tier, int firstContactMinutes, int resolutionMinutes) {
     }
@@ -50,7 +52,7 @@ public class SlaResource {
     public PolicyView change(@jakarta.ws.rs.PathParam("severity") io.amends.cases.entity.Severity severity,
                              @jakarta.ws.rs.PathParam("tier") io.amends.accounts.entity.Tier tier,
                              @jakarta.validation.constraints.NotNull @jakarta.validation.Valid PolicyChange body) {
-        var p = deadlines.changePolicy(caller, severity, tier, body.firstContactMinutes(), body.resolutionMinutes());
+        var p = deadlines.changePolicy(caller.get(), severity, tier, body.firstContactMinutes(), body.resolutionMinutes());
         return new PolicyView(p.getKey().getSeverity().name(), p.getKey().getTier().name(), p.getFirstContactMinutes(),
                 p.getResolutionMinutes());
     }
