@@ -22,6 +22,7 @@ import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,10 +71,10 @@ public class Accounts {
     @Inject
     AmendsClock clock;
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
     /** One page of a list, with the total so a UI can page. */

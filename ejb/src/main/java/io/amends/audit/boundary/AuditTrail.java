@@ -14,6 +14,7 @@ import io.amends.platform.entity.Forbidden;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,13 +54,13 @@ public class AuditTrail {
     @Inject
     AmendsClock clock;
 
-    @Inject
+    @EJB
     LedgerFigures figures;
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     DataSource dataSource;
 
-    @Inject
+    @EJB
     AuditSealer sealer;
 
     @Inject

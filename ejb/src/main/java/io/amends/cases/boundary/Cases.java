@@ -28,6 +28,7 @@ import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -66,19 +67,19 @@ public class Cases {
     @Inject
     AmendsClock clock;
 
-    @Inject
+    @EJB
     Accounts accounts;
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     Deadlines deadlines;
 
     @Inject
     Dialect dialect;
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
     @Inject

@@ -12,6 +12,7 @@ import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,13 +35,13 @@ public class Commitments {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     Deadlines deadlines;
 
     @Inject

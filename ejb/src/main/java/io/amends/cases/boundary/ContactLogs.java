@@ -12,6 +12,7 @@ import io.amends.platform.entity.NotFound;
 import io.amends.platform.entity.Refused;
 import io.amends.sla.boundary.Deadlines;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,13 +38,13 @@ public class ContactLogs {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Accounts accounts;
 
-    @Inject
+    @EJB
     Deadlines deadlines;
 
     @Inject

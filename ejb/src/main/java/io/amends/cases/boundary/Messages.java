@@ -7,6 +7,7 @@ import io.amends.platform.entity.Refused;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,10 +22,10 @@ import jakarta.validation.constraints.Size;
 @Stateless
 public class Messages {
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Users users;
 
     @Inject

@@ -11,6 +11,7 @@ import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.Refused;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,7 +39,7 @@ public class Ratings {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Cases cases;
 
     @Inject

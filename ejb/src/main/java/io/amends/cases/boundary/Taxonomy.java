@@ -7,8 +7,8 @@ import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.NotFound;
 import io.amends.platform.entity.Refused;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +22,7 @@ public class Taxonomy {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
     public List<RootCause> all() {

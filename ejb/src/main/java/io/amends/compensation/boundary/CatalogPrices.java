@@ -4,14 +4,14 @@ import io.amends.compensation.entity.Money;
 import io.amends.platform.entity.Invalid;
 import io.amends.fulfillment.catalog.boundary.Catalog;
 import io.amends.fulfillment.catalog.entity.CatalogItem;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 
 /** The price of a gift from the fulfillment module's catalog, in the account's currency and deliverable to the contact. */
 @Stateless
 public class CatalogPrices {
 
-    @Inject
+    @EJB
     Catalog catalog;
 
     public Money priceOf(long catalogItemId, String currency, String country) {

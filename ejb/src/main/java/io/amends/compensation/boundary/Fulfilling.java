@@ -19,10 +19,10 @@ import io.amends.fulfillment.orders.boundary.Recipient;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -44,16 +44,16 @@ public class Fulfilling {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Orders orders;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
     void handOver(@Observes(during = TransactionPhase.IN_PROGRESS) Proposals.ProposalApproved approved) {

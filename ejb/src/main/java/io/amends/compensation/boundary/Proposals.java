@@ -27,6 +27,7 @@ import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -62,19 +63,19 @@ public class Proposals {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Accounts accounts;
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
-    @Inject
+    @EJB
     LedgerFigures figures;
 
     @Inject
@@ -200,7 +201,7 @@ public class Proposals {
         return prices.priceOf(command.catalogItemId(), account.getCurrency(), contactCountry(command.contactId()));
     }
 
-    @Inject
+    @EJB
     CatalogPrices prices;
 
     private String contactCountry(long contactId) {

@@ -18,6 +18,7 @@ import io.amends.platform.entity.Invalid;
 import io.amends.platform.entity.NotFound;
 import io.amends.platform.entity.Refused;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,13 +50,13 @@ public class Intake {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     TicketClaims claims;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Accounts accounts;
 
     @Inject

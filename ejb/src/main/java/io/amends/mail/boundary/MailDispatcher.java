@@ -5,6 +5,7 @@ import io.amends.mail.control.SmtpSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -36,7 +37,7 @@ public class MailDispatcher {
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class.getName());
     private static final int BATCH = 50;
 
-    @Inject
+    @EJB
     Outbox outbox;
 
     @Inject

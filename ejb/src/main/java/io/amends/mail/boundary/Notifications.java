@@ -15,6 +15,7 @@ import io.amends.fulfillment.orders.boundary.OrderChanged;
 import io.amends.sla.boundary.Escalations;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -61,10 +62,10 @@ public class Notifications {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Outbox outbox;
 
-    @Inject
+    @EJB
     Users users;
 
     @Inject

@@ -5,6 +5,7 @@ import io.amends.users.boundary.Users;
 import io.amends.users.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -26,13 +27,13 @@ public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     SigningKeys signingKeys;
 
-    @Inject
+    @EJB
     DemoData demoData;
 
     @Inject

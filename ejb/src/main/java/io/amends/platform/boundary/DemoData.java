@@ -15,6 +15,7 @@ import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,13 +36,13 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     Accounts accounts;
 
-    @Inject
+    @EJB
     Cases cases;
 
     @Inject

@@ -21,6 +21,7 @@ import io.amends.platform.control.AmendsClock;
 import io.amends.platform.entity.Forbidden;
 import io.amends.platform.entity.NotFound;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,22 +47,22 @@ public class ClientCases {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Apologies apologies;
 
-    @Inject
+    @EJB
     Commitments commitments;
 
-    @Inject
+    @EJB
     Ratings ratings;
 
-    @Inject
+    @EJB
     Orders orders;
 
-    @Inject
+    @EJB
     Discounts discounts;
 
     @Inject

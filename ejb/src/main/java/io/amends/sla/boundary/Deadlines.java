@@ -113,7 +113,7 @@ public class Deadlines {
         return policy;
     }
 
-    @jakarta.inject.Inject
+    @jakarta.ejb.EJB
     io.amends.audit.boundary.AuditTrail audit;
 
     public List<SlaPolicy> policies() {

@@ -10,6 +10,7 @@ import io.amends.sla.entity.SlaClock;
 import io.amends.users.boundary.Users;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,10 +37,10 @@ public class Escalations {
     @Inject
     AmendsClock clock;
 
-    @Inject
+    @EJB
     Cases cases;
 
-    @Inject
+    @EJB
     Users users;
 
     @Inject

@@ -4,6 +4,7 @@ import io.amends.cases.boundary.Cases;
 import io.amends.platform.control.AmendsClock;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -29,13 +30,13 @@ public class SlaSweep {
     private static final Logger LOG = Logger.getLogger(SlaSweep.class.getName());
     private static final int BATCH = 200;
 
-    @Inject
+    @EJB
     Deadlines deadlines;
 
-    @Inject
+    @EJB
     Escalations escalations;
 
-    @Inject
+    @EJB
     Cases cases;
 
     @Inject

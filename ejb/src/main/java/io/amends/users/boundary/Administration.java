@@ -6,8 +6,8 @@ import io.amends.users.entity.ApiKey;
 import io.amends.users.entity.AppUser;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,13 +17,13 @@ import java.util.TreeSet;
 @Stateless
 public class Administration {
 
-    @Inject
+    @EJB
     Users users;
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
-    @Inject
+    @EJB
     AuditTrail audit;
 
     public AppUser createUser(Caller admin, String username, String displayName, String email, String password, Set<Role> roles,

@@ -8,6 +8,7 @@ import io.amends.fulfillment.vendors.boundary.VendorUnavailable;
 import io.amends.fulfillment.vendors.boundary.Vendors;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -41,7 +42,7 @@ public class Dispatcher {
     /** This node, for claims: unique per start, readable in the database. */
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
-    @Inject
+    @EJB
     Dispatch dispatch;
 
     @Inject

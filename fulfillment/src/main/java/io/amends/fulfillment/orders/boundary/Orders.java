@@ -15,6 +15,7 @@ import io.amends.fulfillment.orders.entity.GiftOrder;
 import io.amends.fulfillment.orders.entity.OrderHistory;
 import io.amends.fulfillment.orders.entity.OrderStatus;
 import io.amends.fulfillment.vendors.boundary.VendorUpdate;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -43,10 +44,10 @@ public class Orders {
     @PersistenceContext(unitName = "fulfillment")
     EntityManager em;
 
-    @Inject
+    @EJB
     Catalog catalog;
 
-    @Inject
+    @EJB
     Discounts discounts;
 
     @Inject

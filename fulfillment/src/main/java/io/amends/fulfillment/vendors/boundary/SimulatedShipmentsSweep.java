@@ -3,12 +3,12 @@ package io.amends.fulfillment.vendors.boundary;
 import io.amends.fulfillment.orders.boundary.Orders;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -31,10 +31,10 @@ public class SimulatedShipmentsSweep {
     private static final Logger LOG = Logger.getLogger(SimulatedShipmentsSweep.class.getName());
     private static final int BATCH = 100;
 
-    @Inject
+    @EJB
     SimulatedShipments shipments;
 
-    @Inject
+    @EJB
     Orders orders;
 
     private final AtomicBoolean running = new AtomicBoolean();

@@ -1,6 +1,7 @@
 package io.amends.fulfillment.vendors.boundary;
 
 import io.amends.fulfillment.orders.entity.OrderStatus;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,7 +24,7 @@ public class SimulatedVendor implements Vendor {
 
     public static final String NAME = "simulated";
 
-    @Inject
+    @EJB
     SimulatedShipments shipments;
 
     @Inject

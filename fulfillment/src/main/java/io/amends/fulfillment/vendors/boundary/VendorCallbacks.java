@@ -2,6 +2,7 @@ package io.amends.fulfillment.vendors.boundary;
 
 import io.amends.fulfillment.orders.boundary.Orders;
 import io.amends.fulfillment.vendors.control.CallbackSignature;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public class VendorCallbacks {
     @Inject
     Vendors vendors;
 
-    @Inject
+    @EJB
     Orders orders;
 
     @Inject
