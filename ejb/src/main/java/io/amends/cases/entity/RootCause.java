@@ -1,17 +1,25 @@
 package io.amends.cases.entity;
 
+import io.amends.platform.entity.ReferenceData;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.persistence.annotations.Cache;
 
 /** A category in the root-cause taxonomy that an administrator maintains; cases are tagged with one to learn from them. */
 @Entity
 @Table(name = "root_cause")
-@NamedQuery(name = RootCause.BY_CODE, query = "SELECT r FROM RootCause r WHERE r.code = :code")
-@NamedQuery(name = RootCause.ALL, query = "SELECT r FROM RootCause r ORDER BY r.label")
+@Cacheable
+@Cache(expiry = ReferenceData.EXPIRY_MILLIS)
+@NamedQuery(name = RootCause.BY_CODE, query = "SELECT r FROM RootCause r WHERE r.code = :code", hints = {@QueryHint(name = ReferenceData.RESULTS_CACHE, value = "TRUE"),
+        @QueryHint(name = ReferenceData.RESULTS_CACHE_EXPIRY, value = ReferenceData.EXPIRY)})
+@NamedQuery(name = RootCause.ALL, query = "SELECT r FROM RootCause r ORDER BY r.label", hints = {@QueryHint(name = ReferenceData.RESULTS_CACHE, value = "TRUE"),
+        @QueryHint(name = ReferenceData.RESULTS_CACHE_EXPIRY, value = ReferenceData.EXPIRY)})
 public class RootCause {
 
     public static final String BY_CODE = "RootCause.byCode";

@@ -2,6 +2,8 @@ package io.amends.sla.entity;
 
 import io.amends.accounts.entity.Tier;
 import io.amends.cases.entity.Severity;
+import io.amends.platform.entity.ReferenceData;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -14,10 +16,13 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.Cache;
 
 /** How soon a case of a severity for a customer of a tier must be first contacted and resolved; set by an administrator. */
 @Entity
 @Table(name = "sla_policy")
+@Cacheable
+@Cache(expiry = ReferenceData.EXPIRY_MILLIS)
 @NamedQuery(name = SlaPolicy.ALL, query = "SELECT p FROM SlaPolicy p ORDER BY p.key.severity DESC, p.key.tier")
 public class SlaPolicy {
 
