@@ -9,6 +9,8 @@ import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -62,7 +64,11 @@ public class ApiKeys {
         return new Issued(key, secret);
     }
 
-    /** The system that presents this key, if the key is genuine and not revoked. */
+    /**
+     * The system that presents this key, if the key is genuine and not revoked. A read on every system request, so it
+     * opens no transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> verify(String presented) {
         if (presented == null || presented.length() > 100 || !presented.startsWith("amk_")) {
             return Optional.empty();
