@@ -236,9 +236,15 @@ class CaseLifecycleIT {
                 .isEqualTo(403);
 
         String code = "GHOST_" + (System.nanoTime() % 100000);
+        long[] ids = accountWithContact(alice);
+        // asked for before it exists: unknown, and that answer must not be remembered once the code is added
+        Api.Answer unknown = alice.post("/api/v1/cases", Json.createObjectBuilder().add("accountId", ids[0])
+                .add("title", "Ghost shipment").add("description", "Three parcels that never left the warehouse.")
+                .add("severity", "LOW").add("channel", "PHONE").add("rootCause", code).build());
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.json().toString()).contains("Unknown root cause " + code);
         assertThat(admin.post("/api/v1/root-causes", "{\"code\":\"" + code + "\",\"label\":\"Ghost shipments\"}").status()).isEqualTo(201);
         assertThat(admin.post("/api/v1/root-causes", "{\"code\":\"" + code + "\",\"label\":\"Again\"}").status()).isEqualTo(409);
-        long[] ids = accountWithContact(alice);
         assertThat(open(alice, ids[0], ids[1], code, "LOW").getString("status")).isEqualTo("OPEN");
         assertThat(admin.put("/api/v1/root-causes/" + code, "{\"label\":\"Ghost shipments (retired)\",\"active\":false}").status())
                 .isEqualTo(200);
