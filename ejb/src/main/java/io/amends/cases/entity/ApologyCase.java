@@ -31,14 +31,11 @@ import java.util.Objects;
 @Table(name = "apology_case")
 @NamedQuery(name = ApologyCase.BY_KEY, query = "SELECT c FROM ApologyCase c WHERE c.caseKey = :key")
 @NamedQuery(name = ApologyCase.BY_EXTERNAL_REF, query = "SELECT c FROM ApologyCase c WHERE c.externalRef = :ref ORDER BY c.id")
-@NamedQuery(name = ApologyCase.EARLIER_OF_ACCOUNT_WITH_CAUSE, query = "SELECT c FROM ApologyCase c WHERE c.accountId = :account "
-        + "AND c.rootCauseId = :cause AND c.openedAt >= :since AND c.id <> :self ORDER BY c.openedAt DESC")
 @NamedQuery(name = ApologyCase.OF_ACCOUNT, query = "SELECT c FROM ApologyCase c WHERE c.accountId = :account ORDER BY c.openedAt DESC")
 public class ApologyCase {
 
     public static final String BY_KEY = "ApologyCase.byKey";
     public static final String BY_EXTERNAL_REF = "ApologyCase.byExternalRef";
-    public static final String EARLIER_OF_ACCOUNT_WITH_CAUSE = "ApologyCase.earlierWithCause";
     public static final String OF_ACCOUNT = "ApologyCase.ofAccount";
 
     @Id
@@ -150,7 +147,8 @@ public class ApologyCase {
 
     /** The human-friendly key of the n-th case opened in a year: {@code AMD-2026-000123}. */
     public static String keyFor(int year, long number) {
-        return String.format("AMD-%d-%06d", year, number);
+        String digits = Long.toString(number);
+        return "AMD-" + year + "-" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     public void describe(String newTitle, String newDescription) {
@@ -174,8 +172,8 @@ public class ApologyCase {
     }
 
     /** Links this case to an earlier one of the same account with the same root cause, and raises its severity one step. */
-    public void recurrenceOf(ApologyCase earlier) {
-        this.recurrenceOfId = earlier.getId();
+    public void recurrenceOf(long earlierCaseId) {
+        this.recurrenceOfId = earlierCaseId;
         if (severity.ordinal() < Severity.values().length - 1) {
             severity = Severity.values()[severity.ordinal() + 1];
         }
