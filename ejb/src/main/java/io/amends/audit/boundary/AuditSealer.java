@@ -13,6 +13,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
  * orders their batches, and a batch reads the pending rows only once it holds the lock.
  */
 @Singleton
+@ApplicationScoped // one contextual instance: as a dependent bean, every committed transaction's event built a new EJB reference
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditSealer {
