@@ -110,6 +110,7 @@ public final class AmendsServer {
         env.put("AMENDS_MAIL_LEASE", "PT15S");
         env.put("AMENDS_PORTAL_URL", "http://127.0.0.1:" + port);
         env.putAll(vendorEnvironment);
+        env.put("AMENDS_AUDIT_VERIFY_PIECE_MIN", "20"); // the tests' short trails are verified in pieces too, as a long one is
         env.put("AMENDS_VENDOR_SIMULATED_STEP", "PT2S"); // the simulated vendor ships and delivers within seconds
         String jdbcUrl;
         if (postgres != null) {

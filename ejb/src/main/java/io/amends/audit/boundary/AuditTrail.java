@@ -3,6 +3,7 @@ package io.amends.audit.boundary;
 import io.amends.audit.control.AuditRecord;
 import io.amends.audit.control.ChainVerifier;
 import io.amends.audit.control.Checkpoint;
+import io.amends.audit.control.HashChain;
 import io.amends.audit.control.StoredEntry;
 import io.amends.audit.control.Verification;
 import io.amends.audit.entity.AuditEntry;
@@ -14,7 +15,10 @@ import io.amends.platform.entity.Forbidden;
 import io.amends.users.entity.Caller;
 import io.amends.users.entity.Role;
 import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,13 +33,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The audit trail: every action writes one entry in the action's own transaction, which the {@link AuditSealer}
@@ -47,12 +55,22 @@ import javax.sql.DataSource;
 public class AuditTrail {
 
     private static final int BATCH = 5_000;
+    /** At most this many pieces verified at once. */
+    private static final int MAX_PIECES = 4;
 
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
     @Inject
     AmendsClock clock;
+
+    @Resource
+    SessionContext context;
+
+    /** No piece of a verification is shorter: below that, starting a thread costs more than it saves. */
+    @Inject
+    @ConfigProperty(name = "amends.audit.verify.piece-min", defaultValue = "50000")
+    long minPiece;
 
     @EJB
     LedgerFigures figures;
@@ -175,13 +193,20 @@ public class AuditTrail {
      * are walked (entries appended since are not suspicious, they are new). Entries past the head (appended without
      * moving it) are then looked for against the head of that moment, in one statement, so that a concurrent append
      * cannot look like one.
+     *
+     * <p>A long trail is walked in as many pieces as the node has processors, at the same time: reading and hashing
+     * millions of entries on one thread left the other processors idle (docs/performance.md). Each piece starts from
+     * the stored entry before it and must end exactly at the stored entry the next piece starts from, so the pieces
+     * together prove what one pass proves ({@link Verification#inOrder}). Where a stored entry at a cut cannot serve
+     * as a checkpoint (it is missing, or its hash is damaged), the trail is walked in one pass, which says what is
+     * wrong there.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Verification verify() {
         sealer.sealAll();
         AuditHead head = em.find(AuditHead.class, AuditHead.ID);
         Checkpoint expectedHead = new Checkpoint(head.getLastSeq(), head.getLastHash());
-        Verification result = ChainVerifier.fromGenesis().expectingHead(expectedHead).verify(new Ranges(head.getLastSeq()));
+        Verification result = verifyUpTo(expectedHead);
         if (!result.ok()) {
             return result;
         }
@@ -195,23 +220,91 @@ public class AuditTrail {
                 "Entry " + first + " lies past the trail's head: it was appended without moving the head, or the head was moved back");
     }
 
+    private Verification verifyUpTo(Checkpoint head) {
+        List<Checkpoint> cuts = cuts(head);
+        if (cuts.size() < 3) {
+            return verifyPiece(Checkpoint.GENESIS, head);
+        }
+        AuditTrail self = context.getBusinessObject(AuditTrail.class);
+        List<Future<Verification>> later = new ArrayList<>();
+        for (int i = 1; i < cuts.size() - 1; i++) {
+            later.add(self.verifyPieceLater(cuts.get(i), cuts.get(i + 1)));
+        }
+        List<Verification> pieces = new ArrayList<>();
+        pieces.add(verifyPiece(cuts.get(0), cuts.get(1)));
+        for (Future<Verification> piece : later) {
+            try {
+                pieces.add(piece.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while verifying the audit trail", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A piece of the audit trail could not be verified", e.getCause());
+            }
+        }
+        return Verification.inOrder(pieces);
+    }
+
+    /**
+     * Where the pieces start and end: genesis, the stored entries at the cuts, the head. Only genesis and the head when
+     * the trail is short, the node has one processor, or an entry at a cut is missing or not a hash.
+     */
+    private List<Checkpoint> cuts(Checkpoint head) {
+        int pieces = (int) Math.min(Math.min(MAX_PIECES, Runtime.getRuntime().availableProcessors()), head.sequence() / Math.max(1, minPiece));
+        List<Checkpoint> cuts = new ArrayList<>();
+        cuts.add(Checkpoint.GENESIS);
+        if (pieces > 1) {
+            List<Long> at = new ArrayList<>();
+            for (int i = 1; i < pieces; i++) {
+                at.add(head.sequence() * i / pieces);
+            }
+            List<?> rows = em.createNativeQuery("SELECT seq, hash FROM audit_entry WHERE seq IN (" + String.join(",",
+                    at.stream().map(String::valueOf).toList()) + ") ORDER BY seq").getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                String hash = columns[1] == null ? "" : columns[1].toString().trim();
+                if (!HashChain.isHash(hash)) {
+                    return List.of(Checkpoint.GENESIS, head);
+                }
+                cuts.add(new Checkpoint(((Number) columns[0]).longValue(), hash));
+            }
+            if (cuts.size() != pieces) {
+                return List.of(Checkpoint.GENESIS, head);
+            }
+        }
+        cuts.add(head);
+        return cuts;
+    }
+
+    /** One piece of the trail, on the container's asynchronous threads, with the caller's identity. */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<Verification> verifyPieceLater(Checkpoint from, Checkpoint to) {
+        return new AsyncResult<>(verifyPiece(from, to));
+    }
+
+    private Verification verifyPiece(Checkpoint from, Checkpoint to) {
+        return ChainVerifier.from(from).expectingHead(to).verify(new Ranges(from.sequence(), to.sequence()));
+    }
+
     /** Hands every entry of the filter (or all) in sequence order to the consumer, for exports. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forEach(Consumer<StoredEntry> consumer) {
         sealer.sealAll();
-        new Ranges(em.find(AuditHead.class, AuditHead.ID).getLastSeq()).forEachRemaining(consumer);
+        new Ranges(0, em.find(AuditHead.class, AuditHead.ID).getLastSeq()).forEachRemaining(consumer);
     }
 
     /**
-     * The entries 1 to the head in ranges of {@link #BATCH}: sequence numbers are gapless, so a range is a plain
-     * index range, and neither memory nor a long-open cursor grows with the trail.
+     * The entries after {@code after} up to {@code headSeq} in ranges of {@link #BATCH}: sequence numbers are gapless,
+     * so a range is a plain index range, and neither memory nor a long-open cursor grows with the trail.
      */
     private final class Ranges implements Iterator<StoredEntry> {
         private final long headSeq;
         private long readUpTo;
         private Iterator<StoredEntry> batch = List.<StoredEntry>of().iterator();
 
-        Ranges(long headSeq) {
+        Ranges(long after, long headSeq) {
+            this.readUpTo = after;
             this.headSeq = headSeq;
         }
 

@@ -1,6 +1,7 @@
 package io.amends.audit.control;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -63,6 +64,8 @@ public record AuditRecord(
     private static final DateTimeFormatter MICROS_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000};
+
     private static final char NULL_MARK = '~';
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -104,7 +107,9 @@ public record AuditRecord(
         StringBuilder out = new StringBuilder(320 + details.length());
         out.append(FORMAT).append('\n');
         number(out, "sequence", sequence);
-        out.append("recordedAt:").append(MICROS_UTC.format(recordedAt)).append('\n');
+        out.append("recordedAt:");
+        appendMicrosUtc(out, recordedAt);
+        out.append('\n');
         text(out, "actor", actor);
         text(out, "actorRole", actorRole);
         text(out, "action", action);
@@ -118,6 +123,32 @@ public record AuditRecord(
         text(out, "policyVerdict", policyVerdict);
         text(out, "details", details);
         return out.toString();
+    }
+
+    /**
+     * {@code recordedAt} as {@link #MICROS_UTC} formats it, written digit by digit for the years 0 to 9999: the
+     * formatter took a quarter of the time to hash an entry, and every verification hashes millions.
+     */
+    static void appendMicrosUtc(StringBuilder out, Instant at) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            out.append(MICROS_UTC.format(at));
+            return;
+        }
+        digits(out, t.getYear(), 4).append('-');
+        digits(out, t.getMonthValue(), 2).append('-');
+        digits(out, t.getDayOfMonth(), 2).append('T');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        digits(out, t.getSecond(), 2).append('.');
+        digits(out, t.getNano() / 1_000, 6).append('Z');
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        for (int divisor = POWERS_OF_TEN[width - 1]; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
     }
 
     private static void number(StringBuilder out, String name, Long value) {

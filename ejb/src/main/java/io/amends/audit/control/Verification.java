@@ -1,5 +1,6 @@
 package io.amends.audit.control;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,29 @@ public record Verification(long checked, Checkpoint reached, Optional<Problem> f
 
     public static Verification failed(long checked, Checkpoint reached, Kind kind, long sequence, String message) {
         return new Verification(checked, reached, Optional.of(new Problem(kind, sequence, message)));
+    }
+
+    /**
+     * The verification of a trail checked in consecutive pieces: piece {@code i} verified from the checkpoint that
+     * piece {@code i - 1} was {@linkplain ChainVerifier#expectingHead expected to end at}, the first piece from where
+     * the whole check starts. Pieces that all pass prove the whole run, because each one proves that its last entry is
+     * exactly the checkpoint the next one starts from. Otherwise the first problem in order is the answer, counted
+     * from the start of the whole run, as one pass over all the entries would have reported it.
+     *
+     * @param pieces in order, at least one
+     */
+    public static Verification inOrder(List<Verification> pieces) {
+        if (pieces.isEmpty()) {
+            throw new IllegalArgumentException("At least one piece");
+        }
+        long checked = 0;
+        for (Verification piece : pieces) {
+            if (!piece.ok()) {
+                return new Verification(checked + piece.checked(), piece.reached(), piece.firstProblem());
+            }
+            checked += piece.checked();
+        }
+        return passed(checked, pieces.get(pieces.size() - 1).reached());
     }
 
     /** Whether every entry checked out. */

@@ -8,8 +8,12 @@ import static io.amends.audit.control.AuditFixtures.withComponent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 class AuditRecordTest {
@@ -70,6 +74,25 @@ class AuditRecordTest {
         assertThat(r.recordedAt()).isEqualTo(Instant.parse("2026-03-04T05:06:07.999999Z"));
         assertThat(r.canonicalForm()).contains("\nrecordedAt:2026-03-04T05:06:07.999999Z\n");
         assertThat(r).isEqualTo(withComponent(r, 1, r.recordedAt().plusNanos(999)));
+    }
+
+    @Test
+    void theTimeIsWrittenAsTheFormatterWritesItInEveryYear() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+        long from = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("+12000-12-31T23:59:59Z").getEpochSecond();
+        qt().withExamples(20_000).forAll(longs().between(from, to), integers().between(0, 999_999))
+                .checkAssert((seconds, micros) -> assertTimeWrittenAsFormatter(formatter, Instant.ofEpochSecond(seconds, micros * 1_000L)));
+        for (String edge : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z", "+10000-01-01T00:00:00Z",
+                "-0001-12-31T23:59:59.000001Z", "1970-01-01T00:00:00Z", "2024-02-29T12:00:00.000010Z"}) {
+            assertTimeWrittenAsFormatter(formatter, Instant.parse(edge));
+        }
+    }
+
+    private static void assertTimeWrittenAsFormatter(DateTimeFormatter formatter, Instant at) {
+        StringBuilder written = new StringBuilder();
+        AuditRecord.appendMicrosUtc(written, at);
+        assertThat(written.toString()).isEqualTo(formatter.format(at));
     }
 
     @Test

@@ -314,6 +314,77 @@ class ChainVerifierTest {
         assertProblem(ChainVerifier.from(afterTwo).verify(chain.subList(3, 6).stream()), Kind.REMOVED, 3);
     }
 
+    // --- in pieces -------------------------------------------------------------------------------------------------
+
+    @Test
+    void anIntactTrailVerifiedInPiecesIsOkWithEveryEntryCounted() {
+        List<StoredEntry> chain = chain(contents(10));
+        Checkpoint head = Checkpoint.after(last(chain));
+
+        Verification v = inPieces(chain, head, 3, 7);
+
+        assertThat(v).isEqualTo(ChainVerifier.fromGenesis().expectingHead(head).verify(chain.stream()));
+        assertThat(v.ok()).isTrue();
+        assertThat(v.checked()).isEqualTo(10);
+    }
+
+    @Test
+    void inPiecesAnyChangedFieldOrMissingEntryIsReportedAsOnePassReportsIt() {
+        qt().withExamples(1000).forAll(chainsOfTwoOrMore(), picks(), picks(), picks())
+                .checkAssert((chain, cutPick, entryPick, changePick) -> {
+                    int variant = changePick / FIELDS % 4;
+                    int fieldPick = changePick % FIELDS;
+                    Checkpoint head = Checkpoint.after(last(chain));
+                    long cut = 1 + cutPick % (chain.size() - 1); // the first piece ends at entry cut, the second at the head
+                    int index = entryPick % chain.size();
+                    List<StoredEntry> stored = new ArrayList<>(chain);
+                    if (variant == 3 && index + 1 != cut) {
+                        stored.remove(index); // a row deleted (not the one the pieces are cut at: see AuditTrail)
+                    } else {
+                        // any field but the sequence number, which the table's key keeps unique and in order
+                        stored.set(index, alter(chain.get(index), 1 + fieldPick % (FIELDS - 1), variant));
+                    }
+
+                    assertThat(inPieces(stored, head, cut))
+                            .isEqualTo(ChainVerifier.fromGenesis().expectingHead(head).verify(stored.stream()));
+                });
+    }
+
+    @Test
+    void theFirstProblemInOrderWinsWhenSeveralPiecesHaveOne() {
+        List<StoredEntry> chain = chain(contents(12));
+        Checkpoint head = Checkpoint.after(last(chain));
+        List<StoredEntry> stored = new ArrayList<>(chain);
+        stored.set(9, alter(chain.get(9), 13, 0));
+        stored.set(4, alter(chain.get(4), 13, 0));
+
+        Verification v = inPieces(stored, head, 3, 6, 9);
+
+        assertProblem(v, Kind.CHANGED, 5);
+        assertThat(v.checked()).isEqualTo(4);
+        assertThat(v.reached()).isEqualTo(Checkpoint.after(chain.get(3)));
+    }
+
+    /**
+     * As the server verifies a long trail: pieces cut after the given sequence numbers, each verified on its own from
+     * the stored entry it starts after, each expected to end at the stored entry the next one starts after (the last
+     * at the head), then put together.
+     */
+    private static Verification inPieces(List<StoredEntry> stored, Checkpoint head, long... cuts) {
+        List<Verification> pieces = new ArrayList<>();
+        Checkpoint from = Checkpoint.GENESIS;
+        for (int k = 0; k <= cuts.length; k++) {
+            long after = from.sequence();
+            long upTo = k < cuts.length ? cuts[k] : head.sequence();
+            Checkpoint to = k < cuts.length ? stored.stream().filter(e -> e.record().sequence() == upTo).map(Checkpoint::after)
+                    .findFirst().orElseThrow() : head;
+            pieces.add(ChainVerifier.from(from).expectingHead(to)
+                    .verify(stored.stream().filter(e -> e.record().sequence() > after && e.record().sequence() <= upTo)));
+            from = to;
+        }
+        return Verification.inOrder(pieces);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private static Gen<List<StoredEntry>> chains() {
