@@ -109,7 +109,7 @@ public final class Generate {
             long nowMicros = World.micros(now);
             step("reference data", 0, t0);
             Stories stories;
-            try (Loader loader = new Loader(DriverManager.getConnection(url, user, password), postgres)) {
+            try (Loader loader = new Loader(() -> DriverManager.getConnection(url, user, password), postgres)) {
                 t0 = System.nanoTime();
                 Batch staff = new Batch();
                 world.staff(c, Math.max(2, accounts / 500), ids, random, now, staff);

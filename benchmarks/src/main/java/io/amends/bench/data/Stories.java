@@ -75,7 +75,7 @@ final class Stories {
     private static final long RECURRENCE_WINDOW = 180 * DAY;
     private static final long QUIET_PERIOD = 14 * DAY;
     private static final long POLL_INTERVAL = 15 * MINUTE;
-    private static final long BATCH_ROWS = 250_000;
+    private static final long BATCH_ROWS = Long.getLong("generate.batch", 250_000);
     private static final String SWEEP = "sla-sweep";
     private static final String FULFILLMENT = "fulfillment";
     private static final String SYSTEM = "SYSTEM";
@@ -99,8 +99,9 @@ final class Stories {
     private Batch batch = new Batch();
 
     private final List<List<Story.Proposal>> spendOf;
-    private final List<List<long[]>> openingsOf;
+    private final List<List<Story>> openingsOf;
     private Story[] alive;
+    private final Map<Integer, List<Story>> waiting = new HashMap<>();
     private long vendorOrders = 100_000;
 
     // for the fixtures and the summary
@@ -145,7 +146,7 @@ final class Stories {
         alive = new Story[count];
         firstCaseId = ids.next(Table.APOLOGY_CASE);
         long firstNumber = ids.firstCaseNumber();
-        int reportEvery = Math.max(1, count / 20);
+        int reportEvery = Math.max(1, count / 10);
         int next = 0;
         while (next < count || !queue.isEmpty()) {
             Step step = queue.peek();
@@ -242,29 +243,28 @@ final class Stories {
         s.firstContactDue = t + sla[0] * MINUTE;
         s.resolutionDue = t + sla[1] * MINUTE;
         if (cause >= 0) {
-            List<long[]> earlier = openingsOf.get(account);
+            List<Story> earlier = openingsOf.get(account);
             if (earlier == null) {
                 earlier = new ArrayList<>(4);
                 openingsOf.set(account, earlier);
             }
-            long[] latest = null;
-            for (long[] e : earlier) {
-                if (e[1] == cause && e[0] >= t - RECURRENCE_WINDOW) {
+            earlier.removeIf(e -> e.openedAt < t - RECURRENCE_WINDOW);
+            Story latest = null;
+            for (Story e : earlier) { // ApologyCase.EARLIER_OF_ACCOUNT_WITH_CAUSE, and the policy's count of recurrences
+                if (e.cause == cause) {
                     s.recurrences++;
                     latest = e;
                 }
             }
-            earlier.removeIf(e -> e[0] < t - RECURRENCE_WINDOW);
             if (latest != null) {
-                Story before = alive[(int) latest[2]];
-                s.recurrenceOf = latest[3];
-                s.recurrenceKey = before != null ? before.key : ApologyCase.keyFor(micros(latest[0]).atZone(ZoneOffset.UTC).getYear(),
-                        number - (index - latest[2]));
+                s.recurrenceOf = latest.id;
+                s.recurrenceParent = latest;
+                s.recurrenceKey = latest.key;
                 if (s.severity.ordinal() < Severity.values().length - 1) {
                     s.severity = Severity.values()[s.severity.ordinal() + 1];
                 }
             }
-            earlier.add(new long[] {t, cause, index, id});
+            earlier.add(s);
         }
         s.clocks.add(clock(s, "FIRST_CONTACT", null, s.firstContactDue));
         Story.Clock resolution = clock(s, "RESOLUTION", null, s.resolutionDue);
@@ -335,7 +335,10 @@ final class Stories {
             Story.Offer o = s.offer;
             ready = Math.max(ready, o.at + o.secondDecision + o.submit + o.accept + o.ship + o.deliver);
         }
-        s.resolveAt = Math.max(s.sendAt + HOUR + (long) (exp(r) * 30 * HOUR), ready + HOUR + (long) (r.nextDouble() * 6 * HOUR));
+        long resolutionWindow = s.resolutionDue - s.openedAt;
+        long planned = r.nextDouble() < 0.82 ? s.openedAt + (long) ((0.25 + 0.6 * r.nextDouble()) * resolutionWindow)
+                : s.resolutionDue + 2 * MINUTE + (long) (exp(r) * 0.3 * resolutionWindow);
+        s.resolveAt = Math.max(Math.max(planned, s.sendAt + HOUR), ready + HOUR + (long) (r.nextDouble() * 6 * HOUR));
         if (r.nextDouble() < 0.1) {
             long followUp = s.contactAt + DAY + (long) (r.nextDouble() * 3 * DAY);
             if (followUp < s.resolveAt - HOUR) {
@@ -411,7 +414,7 @@ final class Stories {
             o.kind = "DISCOUNT_CODE";
             if (r.nextDouble() < 0.6) {
                 o.discountType = "AMOUNT";
-                o.discountValue = Math.max(500, Math.round(Math.exp(Math.log(1000) + r.nextDouble() * Math.log(40)) / 500) * 500);
+                o.discountValue = Math.max(500, Math.round(Math.exp(Math.log(1000) + r.nextDouble() * Math.log(80)) / 500) * 500);
                 o.cost = o.discountValue;
                 o.description = "Discount " + Money.of(currency, o.discountValue).format();
             } else {
@@ -973,8 +976,13 @@ final class Stories {
 
     /** The case with everything that hangs off it, as it stands: when it was closed, or at now. */
     private void write(Story s) {
-        Batch out = batch;
         alive[s.index] = null;
+        if (s.recurrenceParent != null && !s.recurrenceParent.written) {
+            waiting.computeIfAbsent(s.recurrenceParent.index, k -> new ArrayList<>(1)).add(s); // recurrence_of_id: the earlier case first
+            return;
+        }
+        s.recurrenceParent = null;
+        Batch out = batch;
         s.written = true;
         long next = s.nextDue();
         out.add(Table.APOLOGY_CASE, s.id, s.key, world.accountId[s.account], s.title, s.description, s.severity.name(), s.channel,
@@ -1010,6 +1018,15 @@ final class Stories {
         statuses.merge(status, 1, Integer::sum);
         if (s.isActive() && s.owner < managersInFixtures) {
             activeCases.add(new long[] {s.id, world.accountId[s.account], world.contactId[s.contact], s.owner});
+        }
+        s.events.clear(); // the shell stays while later cases may name it as their recurrence
+        s.clocks.clear();
+        s.talks.clear();
+        s.letters.clear();
+        s.promise = null;
+        List<Story> recurrences = waiting.remove(s.index);
+        if (recurrences != null) {
+            recurrences.forEach(this::write);
         }
     }
 
@@ -1048,15 +1065,19 @@ final class Stories {
         int contact = s.contact;
         boolean inFlight = "SUBMITTED".equals(order.status) || "ACCEPTED".equals(order.status) || "SHIPPED".equals(order.status);
         // the dispatcher asks the vendor for news every 15 minutes from the last change; the next question is after now
-        Long nextAttempt = inFlight ? order.updated + ((now - order.updated) / POLL_INTERVAL + 1) * POLL_INTERVAL
-                + (order.id % 5_000) * 1_000 : "PENDING".equals(order.status) ? order.created : null;
+        long nextAttempt = -1;
+        if (inFlight) {
+            nextAttempt = order.updated + ((now - order.updated) / POLL_INTERVAL + 1) * POLL_INTERVAL + (order.id % 5_000) * 1_000;
+        } else if ("PENDING".equals(order.status)) {
+            nextAttempt = order.created; // GiftOrder.gift: due at once
+        }
         String country = world.street[contact] == null ? "ZZ" : world.country[s.account].code();
         boolean gift = o.item != null;
         out.add(Table.GIFT_ORDER, order.id, "proposal-" + p.id, "proposal:" + p.id, o.kind, gift ? o.item.id() : null,
                 gift ? o.item.vendor() : "amends", gift ? o.item.sku() : null, world.contactName[contact], world.street[contact],
                 world.postalCode[contact], world.city[contact], country, world.contactEmail[contact], o.cardMessage,
                 world.managers.get(s.owner).displayName(), o.cost, currency, code == null ? null : code.id, order.status, order.vendorOrderId,
-                0, nextAttempt == null ? null : micros(nextAttempt), order.lastError, false, null, null, micros(order.created),
+                0, at(nextAttempt), order.lastError, false, null, null, micros(order.created),
                 at(order.submitted), micros(order.updated), order.version);
         for (Object[] line : order.history) {
             out.add(Table.GIFT_ORDER_HISTORY, line);

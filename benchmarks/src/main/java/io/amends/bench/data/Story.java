@@ -145,6 +145,7 @@ final class Story {
     long firstContactDue;
     long resolutionDue;
     Long recurrenceOf;
+    Story recurrenceParent;
     String recurrenceKey;
     int recurrences;
 
