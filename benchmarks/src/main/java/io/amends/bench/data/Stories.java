@@ -75,7 +75,7 @@ final class Stories {
     private static final long RECURRENCE_WINDOW = 180 * DAY;
     private static final long QUIET_PERIOD = 14 * DAY;
     private static final long POLL_INTERVAL = 15 * MINUTE;
-    private static final long BATCH_ROWS = Long.getLong("generate.batch", 250_000);
+    private static final long BATCH_ROWS = 250_000;
     private static final String SWEEP = "sla-sweep";
     private static final String FULFILLMENT = "fulfillment";
     private static final String SYSTEM = "SYSTEM";
@@ -384,7 +384,7 @@ final class Stories {
         o.deliver = 12 * HOUR + (long) (r.nextDouble() * 48 * HOUR);
         o.failAtSubmit = r.nextDouble() < 0.015;
         o.undeliverable = !o.failAtSubmit && r.nextDouble() < 0.03;
-        o.redeemAfter = r.nextDouble() < 0.8 ? HOUR + (long) (exp(r) * 40 * DAY) : -1;
+        o.redeemAfter = r.nextDouble() < 0.75 ? HOUR + (long) (exp(r) * 50 * DAY) : -1;
         o.storefront = Words.pick(r, Words.STOREFRONTS);
         o.storefrontOrder = "SO-" + (10_000_000 + r.nextInt(90_000_000));
         String currency = world.currency[s.account];
@@ -394,7 +394,7 @@ final class Stories {
         List<World.Item> gifts = world.catalog.stream().filter(i -> i.currency().equals(currency) && i.countries().contains(country))
                 .filter(i -> !maybeInFlight || "simulated".equals(i.vendor())).toList();
         double kindDraw = r.nextDouble();
-        if (world.hasAddress(s.contact) && !gifts.isEmpty() && r.nextDouble() < 0.5) {
+        if (world.hasAddress(s.contact) && !gifts.isEmpty() && r.nextDouble() < 0.35) {
             String kind = kindDraw < 0.55 ? "FLOWERS" : kindDraw < 0.8 ? "CHOCOLATES" : "HANDWRITTEN_CARD";
             List<World.Item> ofKind = gifts.stream().filter(i -> i.kind().equals(kind)).toList();
             World.Item item = Words.pick(r, ofKind.isEmpty() ? gifts : ofKind);
@@ -947,8 +947,11 @@ final class Stories {
             return 0;
         }
         long sum = 0;
-        for (Story.Proposal p : list) {
-            if (p.counts && p.proposedAt > t - YEAR) {
+        for (java.util.Iterator<Story.Proposal> i = list.iterator(); i.hasNext(); ) {
+            Story.Proposal p = i.next();
+            if (p.proposedAt <= t - YEAR) {
+                i.remove(); // time only moves on: it never counts again
+            } else if (p.counts) {
                 sum += p.cost;
             }
         }
@@ -1024,6 +1027,12 @@ final class Stories {
         s.talks.clear();
         s.letters.clear();
         s.promise = null;
+        if (s.proposal != null) {
+            s.proposal.approvals.clear();
+            if (s.proposal.order != null) {
+                s.proposal.order.history.clear();
+            }
+        }
         List<Story> recurrences = waiting.remove(s.index);
         if (recurrences != null) {
             recurrences.forEach(this::write);
