@@ -308,13 +308,17 @@ final class Stories {
         if (world.contactEmail[s.contact] != null && r.nextDouble() < 0.65) {
             s.confirmAt = s.contactAt + 10 * MINUTE + (long) (r.nextDouble() * 6 * HOUR);
         }
-        s.draftAt = s.contactAt + 30 * MINUTE + (long) (exp(r) * 18 * HOUR);
-        s.sendAt = s.draftAt + 10 * MINUTE + (long) (r.nextDouble() * 8 * HOUR);
+        // the work before resolution fits the resolution window mostly: a tight deadline is worked on at once
+        long window2 = Math.max(s.resolutionDue - s.contactAt, 6 * HOUR);
+        s.draftAt = s.contactAt + 20 * MINUTE + (long) (r.nextDouble() < 0.9 ? (0.02 + 0.2 * r.nextDouble()) * window2 : exp(r) * 0.4 * window2);
+        s.sendAt = s.draftAt + 10 * MINUTE + (long) (r.nextDouble() * Math.min(8 * HOUR, window2 / 10));
         s.template = r.nextDouble() < 0.5 ? "short" : r.nextDouble() < 0.6 ? "standard" : "let-you-down";
         long ready = s.sendAt;
         if (r.nextDouble() < 0.25) {
-            s.promiseAt = s.sendAt + (long) (r.nextDouble() * DAY);
-            long day = Math.floorDiv(s.promiseAt + (3 + r.nextInt(19)) * DAY, DAY) * DAY;
+            s.promiseAt = s.sendAt + (long) (r.nextDouble() * Math.min(DAY, window2 / 10));
+            long lead = r.nextDouble() < 0.7 ? Math.max(DAY, (long) ((0.2 + 0.6 * r.nextDouble()) * (s.resolutionDue - s.promiseAt)))
+                    : (3 + r.nextInt(19)) * DAY;
+            long day = Math.floorDiv(s.promiseAt + lead, DAY) * DAY;
             s.promiseDue = day + 16 * HOUR;
             double u = r.nextDouble();
             long span = s.promiseDue - s.promiseAt;
@@ -333,10 +337,11 @@ final class Stories {
         if (r.nextDouble() < 0.33) {
             s.offer = offer(s, r);
             Story.Offer o = s.offer;
-            ready = Math.max(ready, o.at + o.secondDecision + o.submit + o.accept + o.ship + o.deliver);
+            // the latest the compensation can be settled, whatever the policy says: the case is resolved after that
+            ready = Math.max(ready, o.at + o.secondDecision + (o.item == null ? 0 : o.submit + o.accept + o.ship + o.deliver));
         }
         long resolutionWindow = s.resolutionDue - s.openedAt;
-        long planned = r.nextDouble() < 0.82 ? s.openedAt + (long) ((0.25 + 0.6 * r.nextDouble()) * resolutionWindow)
+        long planned = r.nextDouble() < 0.88 ? s.openedAt + (long) ((0.25 + 0.6 * r.nextDouble()) * resolutionWindow)
                 : s.resolutionDue + 2 * MINUTE + (long) (exp(r) * 0.3 * resolutionWindow);
         s.resolveAt = Math.max(Math.max(planned, s.sendAt + HOUR), ready + HOUR + (long) (r.nextDouble() * 6 * HOUR));
         if (r.nextDouble() < 0.1) {
@@ -368,9 +373,10 @@ final class Stories {
     /** A compensation: a gift from the catalog (deliverable there, in the account's currency) or a discount code. */
     private Story.Offer offer(Story s, SplittableRandom r) {
         Story.Offer o = new Story.Offer();
-        o.at = s.contactAt + HOUR + (long) (r.nextDouble() * 71 * HOUR);
-        o.firstDecision = 10 * MINUTE + (long) (exp(r) * 20 * HOUR);
-        o.secondDecision = o.firstDecision + 10 * MINUTE + (long) (exp(r) * 12 * HOUR);
+        long window = Math.max(s.resolutionDue - s.contactAt, 6 * HOUR);
+        o.at = s.contactAt + HOUR + (long) (r.nextDouble() * Math.min(71 * HOUR, 0.3 * window));
+        o.firstDecision = 10 * MINUTE + (long) (exp(r) * Math.min(20 * HOUR, 0.25 * window));
+        o.secondDecision = o.firstDecision + 10 * MINUTE + (long) (exp(r) * Math.min(12 * HOUR, 0.15 * window));
         o.reject = r.nextDouble() < 0.12;
         o.rejectReason = Words.pick(r, Words.REJECT_REASONS);
         if (r.nextDouble() < 0.03) {
