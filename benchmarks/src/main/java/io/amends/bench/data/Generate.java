@@ -133,7 +133,6 @@ public final class Generate {
                 long before = chain.appended();
                 stories = new Stories(world, ids, loader, chain, timeline, nowMicros, seed, FIXTURE_MANAGERS);
                 long casesStart = t0;
-                Stories finalStories = stories;
                 stories.run(openedAt, accountOf, () -> System.out.printf(Locale.ROOT, "  ... %3.0f s: %,d audit entries sealed so far%n",
                         (System.nanoTime() - casesStart) / 1e9, chain.appended() - before));
                 loader.finish();
@@ -150,8 +149,8 @@ public final class Generate {
                                 loader.seconds(table), loader.rows(table) / Math.max(1e-9, loader.seconds(table)));
                     }
                 }
-                System.out.printf(Locale.ROOT, "    cases by status at now: %s; %,d proposals wait for finance%n", finalStories.statuses,
-                        finalStories.pendingProposals);
+                System.out.printf(Locale.ROOT, "    cases by status at now: %s; %,d proposals wait for finance%n", stories.statuses,
+                        stories.pendingProposals);
             }
 
             t0 = System.nanoTime();

@@ -109,7 +109,6 @@ final class Stories {
     final List<String> validCodes = new ArrayList<>();
     long firstCaseId = -1;
     long lastCaseNumber = -1;
-    int cases;
     final Map<String, Integer> statuses = new HashMap<>();
     int pendingProposals;
 
@@ -164,7 +163,6 @@ final class Stories {
                 hand();
             }
         }
-        cases = count;
         lastCaseNumber = firstNumber + count - 1;
         for (Story story : alive) {
             if (story != null) {
@@ -174,7 +172,7 @@ final class Stories {
         hand();
     }
 
-    /** Rows written so far into batches (handed to the loader or not). */
+    /** Hands the rows gathered so far to the loader. */
     private void hand() {
         if (batch.size() > 0) {
             loader.submit(batch);
