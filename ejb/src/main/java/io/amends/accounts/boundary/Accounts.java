@@ -427,9 +427,15 @@ public class Accounts {
         } catch (IllegalArgumentException e) {
             throw new Invalid("thresholds", e.getMessage());
         }
-        TierLadder before = ladder();
-        for (TierThreshold stored : em.createNamedQuery(TierThreshold.ALL, TierThreshold.class).getResultList()) {
-            stored.setMinLtvMinor(ladder.minimumOf(stored.getTier()));
+        List<TierThreshold> stored = em.createNamedQuery(TierThreshold.ALL, TierThreshold.class).getResultList();
+        Map<Tier, Long> previous = new EnumMap<>(Tier.class);
+        for (TierThreshold threshold : stored) {
+            em.refresh(threshold); // the row as it is now: another node may have changed it within the minute this node remembers it
+            previous.put(threshold.getTier(), threshold.getMinLtvMinor());
+        }
+        TierLadder before = TierLadder.of(previous);
+        for (TierThreshold threshold : stored) {
+            threshold.setMinLtvMinor(ladder.minimumOf(threshold.getTier()));
         }
         em.flush();
         audit.append(AuditEvent.of(caller, "TIERS_CHANGED", null, null, "Tier thresholds (minor units) changed from ["

@@ -34,7 +34,9 @@ public class Taxonomy {
     }
 
     public RootCause add(@NotNull Caller caller, @NotNull String code, @NotNull String label) {
-        if (find(code).isPresent()) {
+        // asked of the database, not of this node's memory, which may not know yet what another node added
+        if (((Number) em.createNativeQuery("SELECT COUNT(*) FROM root_cause WHERE code = ?").setParameter(1, code).getSingleResult())
+                .longValue() > 0) {
             throw new Refused("root-cause-exists", "There is already a root cause " + code);
         }
         RootCause cause;
@@ -50,6 +52,7 @@ public class Taxonomy {
 
     public RootCause change(@NotNull Caller caller, @NotNull String code, @NotNull String label, boolean active) {
         RootCause cause = find(code).orElseThrow(() -> new NotFound("Root cause", code));
+        em.refresh(cause); // the row as it is now: another node may have changed it within the minute this node remembers it
         try {
             cause.relabel(label);
         } catch (IllegalArgumentException e) {

@@ -100,6 +100,7 @@ public class Deadlines {
         if (policy == null) {
             throw new io.amends.platform.entity.NotFound("SLA policy", severity + "/" + tier);
         }
+        em.refresh(policy); // the row as it is now: another node may have changed it within the minute this node remembers it
         int before = policy.getFirstContactMinutes();
         int beforeResolution = policy.getResolutionMinutes();
         try {
