@@ -8,12 +8,14 @@
 #   6. the whole audit chain verified over HTTP (GET /api/v1/audit/verify as carol) and straight from the database.
 #
 # Usage:  benchmarks/load/run.sh h2|postgres
-# Knobs (environment): ACCOUNTS=100000 CASES=1000000 SEED=42 CLIENTS=1,16,64 WARMUP=5 DURATION=15
+# Knobs (environment): ACCOUNTS=100000 CASES=1000000 SEED=42 CLIENTS=1,16,64 WARMUP=10 DURATION=15
 #   SCENARIOS=me,open-case,case-page,case-overview,work-list,finance-queue,propose,preview,discount-validate,discount-redeem
 #   WORK=/tmp/amends-bench
 #   REUSE=1 (keep the generated database of an earlier run: skip steps 1-3)  GENERATE_ONLY=1 (stop after step 3)
 #   SKIP_VERIFY=1 (skip step 6)  JAVA_OPTS=-Xmx1g (the server's heap)
 #   RESULTS=$WORK/results.tsv  APP_LOG=$WORK/<db>/server.log  PROFILE=1 (Java Flight Recorder on the server)
+#   ASYNC_PROFILER=/path/to/libasyncProfiler.so (a processor flame graph of the measured server, $WORK/<db>/profile.html;
+#     the library is in tools.profiler:async-profiler on Maven Central; docs/performance.md says how to get it)
 # Everything talks to 127.0.0.1 only; every load run stops by itself after WARMUP+DURATION seconds.
 set -euo pipefail
 
@@ -24,7 +26,7 @@ ACCOUNTS="${ACCOUNTS:-100000}"
 CASES="${CASES:-1000000}"
 SEED="${SEED:-42}"
 CLIENTS="${CLIENTS:-1,16,64}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-15}"
 SCENARIOS="${SCENARIOS:-me,open-case,case-page,case-overview,work-list,finance-queue,propose,preview,discount-validate,discount-redeem}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
@@ -85,7 +87,8 @@ APP_PID=""
 start_app() {   # $1: what to call this start in the results; $2: extra JVM options
   APP_PORT="$(free_port)"
   local t0 t1; t0=$(date +%s.%N)
-  java $JAVA_OPTS ${2:-} -jar "$MICRO" --deploy "$WAR" --contextroot / --port "$APP_PORT" --nohazelcast \
+  # The garbage collector's log goes next to the server's: a pause is the first suspect of a bad 99th percentile.
+  java $JAVA_OPTS ${2:-} "-Xlog:gc:file=$DIR/gc-$1.log:uptime" -jar "$MICRO" --deploy "$WAR" --contextroot / --port "$APP_PORT" --nohazelcast \
     --prebootcommandfile "$ROOT/config/payara/pre-boot.asadmin" \
     --postbootcommandfile "$ROOT/config/payara/post-boot.asadmin" >>"$APP_LOG" 2>&1 &
   APP_PID=$!
@@ -127,10 +130,13 @@ fi
 # ---------------------------------------------------------------- load
 # PROFILE=1 records the server with Java Flight Recorder during the load ($DIR/server.jfr; `jfr print --events jdk.ExecutionSample`).
 uptime | sed 's/^/load before the measurement: /'
-start_app "$CASES-cases" "$([ "${PROFILE:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$DIR/server.jfr,settings=profile")"
+PROFILER_OPTS=""
+[ "${PROFILE:-0}" = 1 ] && PROFILER_OPTS="-XX:StartFlightRecording=filename=$DIR/server.jfr,settings=profile"
+[ -n "${ASYNC_PROFILER:-}" ] && PROFILER_OPTS="-agentpath:$ASYNC_PROFILER=start,event=cpu,interval=1ms,file=$DIR/profile.html"
+start_app "$CASES-cases" "$PROFILER_OPTS"
 rss_now before-load
 [ "$DB" = postgres ] && psql -q -h 127.0.0.1 -p "$PG_PORT" -U amends amends -c 'SELECT pg_stat_statements_reset()' >/dev/null
-java -Xmx512m -cp "$BENCH" io.amends.bench.load.Load --port "$APP_PORT" --fixtures "$DIR/fixtures.tsv" --label "$DB" \
+java -Xmx512m -cp "$BENCH" io.amends.bench.load.Load --port "$APP_PORT" --server-pid "$APP_PID" --fixtures "$DIR/fixtures.tsv" --label "$DB" \
   --scenarios "$SCENARIOS" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" --out "$RESULTS" | tee -a "$DIR/load.log"
 rss_now after-load
 if [ "$DB" = postgres ]; then   # which statements the load spent its database time on
