@@ -111,6 +111,9 @@ class CaseLifecycleIT {
         assertThat(tooSoon.json().getString("detail")).contains("quiet period");
         Api.Answer closed = alice.post(base + "/close", "{\"confirmedByCustomer\":true}");
         assertThat(closed.json().getString("status")).isEqualTo("CLOSED");
+        // a closed case has left the work list, not the account's history
+        assertThat(total(alice.get("/api/v1/cases?mine=true&active=true&account=" + ids[0]))).isZero();
+        assertThat(total(alice.get("/api/v1/cases?mine=true&account=" + ids[0]))).isEqualTo(1);
 
         // reopening needs a reason, and puts the case back to work
         assertThat(alice.post(base + "/reopen", "{}").status()).isEqualTo(409);
@@ -130,6 +133,48 @@ class CaseLifecycleIT {
         }
         assertThat(overview.getJsonArray("apologies")).isNotEmpty();
         assertThat(overview.getJsonArray("commitments")).isNotEmpty();
+    }
+
+    @Test
+    void theWorkListShowsTheOwnersActiveCasesNearestDeadlineFirstAPageAtATime() {
+        long[] ids = accountWithContact(alice);
+        List<Long> opened = new java.util.ArrayList<>();
+        for (String severity : List.of("LOW", "CRITICAL", "MEDIUM", "HIGH")) {
+            opened.add(open(alice, ids[0], ids[1], "BILLING", severity).getJsonNumber("id").longValue());
+        }
+        // one case contacted: its next deadline becomes the resolution, and it is no longer OPEN
+        assertThat(alice.post("/api/v1/cases/" + opened.get(1) + "/contacts", Json.createObjectBuilder().add("contactId", ids[1])
+                .add("channel", "CALL").add("summary", "Called back").build()).status()).isEqualTo(201);
+
+        String workList = "/api/v1/cases?mine=true&active=true&account=" + ids[0];
+        Api.Answer all = alice.get(workList + "&size=20");
+        assertThat(total(all)).isEqualTo(4);
+        List<JsonObject> items = all.json().getJsonArray("items").stream().map(v -> (JsonObject) v).toList();
+        assertThat(items).extracting(c -> c.getJsonNumber("id").longValue()).containsExactlyInAnyOrderElementsOf(opened);
+        List<Instant> due = items.stream().map(c -> Instant.parse(c.getString("nextDue"))).toList();
+        assertThat(due).isSorted();
+        // the pages of one case each are the same list, in the same order
+        for (int page = 0; page < 4; page++) {
+            Api.Answer one = alice.get(workList + "&size=1&page=" + page);
+            assertThat(total(one)).isEqualTo(4);
+            assertThat(one.json().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue())
+                    .isEqualTo(items.get(page).getJsonNumber("id").longValue());
+        }
+        assertThat(alice.get(workList + "&size=1&page=4").json().getJsonArray("items")).isEmpty();
+        // some of the active statuses: only those
+        Api.Answer open = alice.get(workList + "&status=OPEN");
+        assertThat(total(open)).isEqualTo(3);
+        assertThat(open.json().getJsonArray("items").stream().map(v -> ((JsonObject) v).getString("status"))).containsOnly("OPEN");
+        assertThat(total(alice.get(workList + "&status=CONTACTED"))).isEqualTo(1);
+        // another manager's work list does not have them
+        Api.Answer others = Api.as("bob").get("/api/v1/cases?mine=true&active=true&account=" + ids[0]);
+        assertThat(others.status()).as(others.toString()).isEqualTo(200);
+        assertThat(total(others)).isZero();
+    }
+
+    private static long total(Api.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().getJsonNumber("total").longValue();
     }
 
     @Test

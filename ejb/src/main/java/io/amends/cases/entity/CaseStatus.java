@@ -1,5 +1,6 @@
 package io.amends.cases.entity;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -12,6 +13,9 @@ import java.util.Set;
  */
 public enum CaseStatus {
     OPEN, CONTACTED, APOLOGIZED, RESOLVED, CLOSED, REOPENED;
+
+    /** The statuses in which a case is {@linkplain #isActive() active}. */
+    public static final Set<CaseStatus> ACTIVE = Collections.unmodifiableSet(EnumSet.of(OPEN, CONTACTED, APOLOGIZED, REOPENED));
 
     public Set<CaseStatus> next() {
         return switch (this) {
