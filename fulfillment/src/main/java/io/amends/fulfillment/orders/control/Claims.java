@@ -36,8 +36,14 @@ import java.util.Locale;
  */
 public final class Claims {
 
-    static final String CANDIDATES = "SELECT id FROM gift_order WHERE next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)%s "
-            + "FETCH FIRST %d ROWS ONLY%s";
+    /**
+     * Due rows. The lower bound is no condition (nothing is due before 1970) but it bounds the walk of the
+     * {@code next_attempt_at} index: H2 sorts NULL first, and with only an upper bound it read every finished order
+     * (whose {@code next_attempt_at} is NULL) on every tick: 272,000 rows each five seconds at a million cases.
+     */
+    static final String CANDIDATES = "SELECT id FROM gift_order WHERE next_attempt_at >= ? AND next_attempt_at <= ? "
+            + "AND (lease_until IS NULL OR lease_until <= ?)%s FETCH FIRST %d ROWS ONLY%s";
+    static final OffsetDateTime NEVER_DUE_BEFORE = Instant.EPOCH.atOffset(ZoneOffset.UTC);
     static final String CLAIM = "UPDATE gift_order SET claimed_by = ?, lease_until = ?, version = version + 1 "
             + "WHERE id = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
 
@@ -91,8 +97,9 @@ public final class Claims {
         List<Long> candidates = new ArrayList<>();
         String select = strategy.candidates(batch);
         try (PreparedStatement query = connection.prepareStatement(select)) {
-            query.setObject(1, at);
+            query.setObject(1, NEVER_DUE_BEFORE);
             query.setObject(2, at);
+            query.setObject(3, at);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(rows.getLong(1));

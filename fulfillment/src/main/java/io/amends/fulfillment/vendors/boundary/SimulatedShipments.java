@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,7 +106,8 @@ public class SimulatedShipments {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Long> due(int max) {
-        return em.createNamedQuery(SimulatedShipment.DUE, Long.class).setParameter("now", clock.now()).setMaxResults(max).getResultList();
+        return em.createNamedQuery(SimulatedShipment.DUE, Long.class).setParameter("since", Instant.EPOCH).setParameter("now", clock.now())
+                .setMaxResults(max).getResultList();
     }
 
     /**

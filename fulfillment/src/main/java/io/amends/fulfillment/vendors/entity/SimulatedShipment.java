@@ -26,7 +26,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "simulated_shipment")
 @NamedQuery(name = SimulatedShipment.BY_KEY, query = "SELECT s FROM SimulatedShipment s WHERE s.idempotencyKey = :key")
-@NamedQuery(name = SimulatedShipment.DUE, query = "SELECT s.id FROM SimulatedShipment s WHERE s.nextStepAt <= :now ORDER BY s.nextStepAt")
+// The lower bound (Instant.EPOCH) bounds the index walk: H2 sorts NULL (a finished shipment) first and would read them all.
+@NamedQuery(name = SimulatedShipment.DUE, query = "SELECT s.id FROM SimulatedShipment s WHERE s.nextStepAt >= :since AND s.nextStepAt <= :now "
+        + "ORDER BY s.nextStepAt")
 public class SimulatedShipment {
 
     public static final String BY_KEY = "SimulatedShipment.byKey";
