@@ -199,10 +199,13 @@ public class Cases {
     /**
      * The latest earlier case of the account with the same root cause within the recurrence window: two columns in
      * SQL, because building the whole case, and re-preparing a JPQL query with a row limit, cost more than the rest
-     * of the lookup on every opened case.
+     * of the lookup on every opened case. H2 chooses the {@code account_id} foreign-key index on its own and reads
+     * every case of the account (EXPLAIN ANALYZE at a million cases: 111 rows and 299 page reads against 1 and 3), so
+     * it is told which index answers the lookup; PostgreSQL picks it unaided.
      */
     Optional<Earlier> findRecurrence(long accountId, long causeId, Instant now) {
-        List<?> rows = em.createNativeQuery("SELECT id, case_key FROM apology_case WHERE account_id = ? AND root_cause_id = ? "
+        String from = dialect.isPostgres() ? "apology_case" : "apology_case USE INDEX (apology_case_account_cause_ix)";
+        List<?> rows = em.createNativeQuery("SELECT id, case_key FROM " + from + " WHERE account_id = ? AND root_cause_id = ? "
                         + "AND opened_at >= ? ORDER BY opened_at DESC FETCH FIRST 1 ROWS ONLY")
                 .setParameter(1, accountId).setParameter(2, causeId)
                 .setParameter(3, now.minus(recurrenceWindow).atOffset(ZoneOffset.UTC)).getResultList();
