@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -138,7 +139,7 @@ class CaseLifecycleIT {
     @Test
     void theWorkListShowsTheOwnersActiveCasesNearestDeadlineFirstAPageAtATime() {
         long[] ids = accountWithContact(alice);
-        List<Long> opened = new java.util.ArrayList<>();
+        List<Long> opened = new ArrayList<>();
         for (String severity : List.of("LOW", "CRITICAL", "MEDIUM", "HIGH")) {
             opened.add(open(alice, ids[0], ids[1], "BILLING", severity).getJsonNumber("id").longValue());
         }

@@ -50,8 +50,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -319,20 +321,10 @@ public class Cases {
             count.setParameter(name, value);
         });
         List<Long> ids = which.setFirstResult(page * size).setMaxResults(size).getResultList();
-        List<ApologyCase> items = new ArrayList<>(ids.size());
-        if (!ids.isEmpty()) {
-            Map<Long, ApologyCase> byId = new HashMap<>();
-            for (ApologyCase found : em.createQuery("SELECT c FROM ApologyCase c WHERE c.id IN :ids", ApologyCase.class)
-                    .setParameter("ids", ids).getResultList()) {
-                byId.put(found.getId(), found);
-            }
-            for (Long id : ids) {
-                ApologyCase found = byId.get(id);
-                if (found != null) { // gone between the two reads: the page is one shorter, never wrong
-                    items.add(found);
-                }
-            }
-        }
+        Map<Long, ApologyCase> byId = ids.isEmpty() ? Map.of() : em.createQuery("SELECT c FROM ApologyCase c WHERE c.id IN :ids",
+                ApologyCase.class).setParameter("ids", ids).getResultStream().collect(Collectors.toMap(ApologyCase::getId, c -> c));
+        // in the page's order; a case gone between the two reads makes the page one shorter, never wrong
+        List<ApologyCase> items = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new Page<>(items, count.getSingleResult(), page, size);
     }
 

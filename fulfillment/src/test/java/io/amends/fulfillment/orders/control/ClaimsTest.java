@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +120,7 @@ class ClaimsTest {
             try (ResultSet plan = explain.executeQuery()) {
                 plan.next();
                 String text = plan.getString(1);
-                java.util.regex.Matcher scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(text);
+                Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(text);
                 assertThat(scanned.find()).as(text).isTrue();
                 assertThat(Integer.parseInt(scanned.group(1))).as(text).isLessThan(5);
                 assertThat(text).contains("GIFT_ORDER_DUE_IX");
