@@ -87,11 +87,12 @@ APP_PID=""
 start_app() {   # $1: what to call this start in the results; $2: extra JVM options
   APP_PORT="$(free_port)"
   local t0 t1; t0=$(date +%s.%N)
-  # The garbage collector's log goes next to the server's: a pause is the first suspect of a bad 99th percentile.
-  java $JAVA_OPTS ${2:-} "-Xlog:gc:file=$DIR/gc-$1.log:uptime" -jar "$MICRO" --deploy "$WAR" --contextroot / --port "$APP_PORT" --nohazelcast \
-    --prebootcommandfile "$ROOT/config/payara/pre-boot.asadmin" \
-    --postbootcommandfile "$ROOT/config/payara/post-boot.asadmin" >>"$APP_LOG" 2>&1 &
-  APP_PID=$!
+  # Started as bin/amends run starts it (its class-data archive too: the first start writes it, when it stops), on
+  # this build's WAR as it is. The garbage collector's log goes next to the server's: a pause is the first suspect of
+  # a bad 99th percentile.
+  AMENDS_PORT="$APP_PORT" AMENDS_WAR="$WAR" AMENDS_JAVA_OPTS="$JAVA_OPTS ${2:-} -Xlog:gc:file=$DIR/gc-$1.log:uptime" \
+    "$ROOT/bin/amends" run >>"$APP_LOG" 2>&1 &
+  APP_PID=$!   # bin/amends execs the JVM: the same process
   for _ in $(seq 1 3000); do
     if curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready"; then break; fi
     kill -0 "$APP_PID" 2>/dev/null || { echo "Amends died while starting; see $APP_LOG"; tail -40 "$APP_LOG"; exit 1; }
