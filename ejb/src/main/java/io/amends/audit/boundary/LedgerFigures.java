@@ -1,11 +1,12 @@
 package io.amends.audit.boundary;
 
+import io.amends.platform.control.Dialect;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The money figures every audit entry carries for its account: the LTV in force, the spend on compensation in the
@@ -19,15 +20,15 @@ public class LedgerFigures {
     @PersistenceContext(unitName = "amends")
     EntityManager em;
 
+    @Inject
+    Dialect dialect;
+
     public record Figures(long ltvMinor, long spend12mMinor, Long ratioBasisPoints) {
     }
 
     /** Both figures in one round trip: every audit entry of an account asks for them. */
     public Figures of(long accountId, Instant at) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT (SELECT l.ltv_minor FROM ltv_change l WHERE l.account_id = ? "
-                        + "AND l.effective_at <= ? ORDER BY l.effective_at DESC, l.id DESC FETCH FIRST 1 ROWS ONLY), "
-                        + "(SELECT COALESCE(SUM(p.cost_minor), 0) FROM compensation_proposal p WHERE p.account_id = ? "
-                        + "AND p.counts_against_caps = TRUE AND p.proposed_at > ?)")
+        Object[] row = (Object[]) em.createNativeQuery(figuresSql(dialect.isPostgres()))
                 .setParameter(1, accountId).setParameter(2, at.atOffset(java.time.ZoneOffset.UTC))
                 .setParameter(3, accountId).setParameter(4, at.minus(YEAR).atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
         long ltvMinor = row[0] == null ? 0 : ((Number) row[0]).longValue();
@@ -38,9 +39,26 @@ public class LedgerFigures {
 
     /** Compensation that is pending or approved in the 12 months before {@code at}; 0 until compensation exists. */
     public long spend12m(long accountId, Instant at) {
-        Object sum = em.createNativeQuery("SELECT COALESCE(SUM(cost_minor), 0) FROM compensation_proposal WHERE account_id = ? "
-                        + "AND counts_against_caps = TRUE AND proposed_at > ?")
+        Object sum = em.createNativeQuery("SELECT COALESCE(SUM(p.cost_minor), 0) FROM " + proposals(dialect.isPostgres())
+                        + " WHERE p.account_id = ? AND p.counts_against_caps = TRUE AND p.proposed_at > ?")
                 .setParameter(1, accountId).setParameter(2, at.minus(YEAR).atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
         return ((Number) sum).longValue();
+    }
+
+    /**
+     * The LTV in force at the second parameter and the spend since the fourth, of the account in the first and third.
+     * The spend is a range in {@code proposal_account_spend_ix}. At a million cases H2 chose the {@code account_id}
+     * index of the foreign key instead and read every proposal the account ever had, row by row (EXPLAIN ANALYZE: 519
+     * page reads against 10), so on H2 it is told which index answers it. PostgreSQL picks it unaided.
+     */
+    static String figuresSql(boolean postgres) {
+        return "SELECT (SELECT l.ltv_minor FROM ltv_change l WHERE l.account_id = ? AND l.effective_at <= ? "
+                + "ORDER BY l.effective_at DESC, l.id DESC FETCH FIRST 1 ROWS ONLY), "
+                + "(SELECT COALESCE(SUM(p.cost_minor), 0) FROM " + proposals(postgres) + " WHERE p.account_id = ? "
+                + "AND p.counts_against_caps = TRUE AND p.proposed_at > ?)";
+    }
+
+    private static String proposals(boolean postgres) {
+        return postgres ? "compensation_proposal p" : "compensation_proposal p USE INDEX (proposal_account_spend_ix)";
     }
 }
