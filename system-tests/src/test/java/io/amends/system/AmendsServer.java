@@ -74,7 +74,8 @@ public final class AmendsServer {
         return Files.createDirectories(serverDir().resolve("run-" + System.getProperty("amends.test.db", "h2")));
     }
 
-    private static Path serverDir() {
+    /** Where the build put the artifacts the system tests run: {@code target/server} (the WAR, Payara Micro). */
+    static Path serverDir() {
         return Path.of(System.getProperty("amends.server.dir", "target/server")).toAbsolutePath();
     }
 

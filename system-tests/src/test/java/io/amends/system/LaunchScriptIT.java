@@ -51,7 +51,7 @@ class LaunchScriptIT {
         assertThat(root.resolve("applications/amends/index.html")).as("what Payara Micro keeps of the first build").exists();
 
         Path secondLog = work.resolve("second.log");
-        Process second = launch(work, root, serverDir().resolve("amends.war"), port, secondLog);
+        Process second = launch(work, root, AmendsServer.serverDir().resolve("amends.war"), port, secondLog);
         try {
             String ready = awaitAnswer(second, port, "/health/ready", secondLog);
             assertThat(ready).contains("\"database\"");
@@ -75,7 +75,7 @@ class LaunchScriptIT {
         // OpenJDK 17 died with SIGSEGV in KlassFactory::check_shared_class_file_load_hook when Flight Recorder (or an
         // agent) watched class loading while classes came from the archive: such a launch goes the plain way.
         Path recordedLog = work.resolve("recorded.log");
-        Process recorded = launch(work, root, serverDir().resolve("amends.war"), port, recordedLog,
+        Process recorded = launch(work, root, AmendsServer.serverDir().resolve("amends.war"), port, recordedLog,
                 JAVA_OPTS + " -XX:StartFlightRecording=filename=" + work.resolve("amends.jfr"));
         try {
             assertThat(awaitAnswer(recorded, port, "/health/ready", recordedLog)).contains("\"database\"");
@@ -95,7 +95,7 @@ class LaunchScriptIT {
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("AMENDS_WAR", war.toString());
-        env.put("AMENDS_PAYARA_MICRO", serverDir().resolve("payara-micro.jar").toString());
+        env.put("AMENDS_PAYARA_MICRO", AmendsServer.serverDir().resolve("payara-micro.jar").toString());
         env.put("AMENDS_MICRO_ROOT", root.toString());
         env.put("AMENDS_DATA_DIR", work.resolve("data").toString());
         env.put("AMENDS_PORT", String.valueOf(port));
@@ -104,10 +104,6 @@ class LaunchScriptIT {
         env.remove("AMENDS_DB_URL");
         env.remove("AMENDS_CLASS_ARCHIVE");
         return builder.start();
-    }
-
-    private static Path serverDir() {
-        return Path.of(System.getProperty("amends.server.dir", "target/server")).toAbsolutePath();
     }
 
     /** Waits until {@code path} answers 200 and returns the body; fails when the server exits first. */

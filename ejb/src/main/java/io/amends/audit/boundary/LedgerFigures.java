@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * The money figures every audit entry carries for its account: the LTV in force, the spend on compensation in the
@@ -29,8 +30,8 @@ public class LedgerFigures {
     /** Both figures in one round trip: every audit entry of an account asks for them. */
     public Figures of(long accountId, Instant at) {
         Object[] row = (Object[]) em.createNativeQuery(figuresSql(dialect.isPostgres()))
-                .setParameter(1, accountId).setParameter(2, at.atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(3, accountId).setParameter(4, at.minus(YEAR).atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
+                .setParameter(1, accountId).setParameter(2, at.atOffset(ZoneOffset.UTC))
+                .setParameter(3, accountId).setParameter(4, at.minus(YEAR).atOffset(ZoneOffset.UTC)).getSingleResult();
         long ltvMinor = row[0] == null ? 0 : ((Number) row[0]).longValue();
         long spend = ((Number) row[1]).longValue();
         Long ratio = ltvMinor == 0 ? null : Math.multiplyExact(spend, 10_000L) / ltvMinor;
@@ -41,7 +42,7 @@ public class LedgerFigures {
     public long spend12m(long accountId, Instant at) {
         Object sum = em.createNativeQuery("SELECT COALESCE(SUM(p.cost_minor), 0) FROM " + proposals(dialect.isPostgres())
                         + " WHERE p.account_id = ? AND p.counts_against_caps = TRUE AND p.proposed_at > ?")
-                .setParameter(1, accountId).setParameter(2, at.minus(YEAR).atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
+                .setParameter(1, accountId).setParameter(2, at.minus(YEAR).atOffset(ZoneOffset.UTC)).getSingleResult();
         return ((Number) sum).longValue();
     }
 
