@@ -16,6 +16,7 @@
 #   RESULTS=$WORK/results.tsv  APP_LOG=$WORK/<db>/server.log  PROFILE=1 (Java Flight Recorder on the server)
 #   ASYNC_PROFILER=/path/to/libasyncProfiler.so (a processor flame graph of the measured server, $WORK/<db>/profile.html;
 #     the library is in tools.profiler:async-profiler on Maven Central; docs/performance.md says how to get it)
+#   ASYNC_FORMAT=collapsed (with ASYNC_PROFILER: folded stacks in $WORK/<db>/profile.collapsed instead of the flame graph)
 # Everything talks to 127.0.0.1 only; every load run stops by itself after WARMUP+DURATION seconds.
 set -euo pipefail
 
@@ -133,7 +134,9 @@ fi
 uptime | sed 's/^/load before the measurement: /'
 PROFILER_OPTS=""
 [ "${PROFILE:-0}" = 1 ] && PROFILER_OPTS="-XX:StartFlightRecording=filename=$DIR/server.jfr,settings=profile"
-[ -n "${ASYNC_PROFILER:-}" ] && PROFILER_OPTS="-agentpath:$ASYNC_PROFILER=start,event=cpu,interval=1ms,file=$DIR/profile.html"
+ASYNC_OUT="file=$DIR/profile.html"
+[ "${ASYNC_FORMAT:-}" = collapsed ] && ASYNC_OUT="collapsed,file=$DIR/profile.collapsed"
+[ -n "${ASYNC_PROFILER:-}" ] && PROFILER_OPTS="-agentpath:$ASYNC_PROFILER=start,event=cpu,interval=1ms,$ASYNC_OUT"
 start_app "$CASES-cases" "$PROFILER_OPTS"
 rss_now before-load
 [ "$DB" = postgres ] && psql -q -h 127.0.0.1 -p "$PG_PORT" -U amends amends -c 'SELECT pg_stat_statements_reset()' >/dev/null
