@@ -13,6 +13,7 @@
 #   WORK=/tmp/amends-bench
 #   REUSE=1 (keep the generated database of an earlier run: skip steps 1-3)  GENERATE_ONLY=1 (stop after step 3)
 #   SKIP_VERIFY=1 (skip step 6)  JAVA_OPTS=-Xmx1g (the server's heap)
+#   MAIL_SINK=0 (no SMTP sink: the server mails where amends.mail.* says; by default the run starts one, SmtpSink)
 #   RESULTS=$WORK/results.tsv  APP_LOG=$WORK/<db>/server.log  PROFILE=1 (Java Flight Recorder on the server)
 #   ASYNC_PROFILER=/path/to/libasyncProfiler.so (a processor flame graph of the measured server, $WORK/<db>/profile.html;
 #     the library is in tools.profiler:async-profiler on Maven Central; docs/performance.md says how to get it)
@@ -83,6 +84,20 @@ else
 fi
 export AMENDS_TOKEN_LIFETIME=PT3H   # one token per user for the whole run
 
+# ---------------------------------------------------------------- mail
+# The server mails as it would in production (SLA escalations, gift order updates), to an SMTP sink on 127.0.0.1
+# that takes every mail and keeps none. MAIL_SINK=0 leaves amends.mail.* as configured (by default localhost:25, where
+# nothing listens here: every mail is then retried for the whole run, at a cost to the server no production pays).
+SINK_PID=""
+mails_taken() { cat "$DIR/mails.count" 2>/dev/null || echo 0; }
+if [ "${MAIL_SINK:-1}" = 1 ]; then
+  SMTP_PORT="$(free_port)"
+  java -Xmx64m -cp "$BENCH" io.amends.bench.load.SmtpSink --port "$SMTP_PORT" --count-file "$DIR/mails.count" \
+    >"$DIR/smtp-sink.log" 2>&1 &
+  SINK_PID=$!
+  export AMENDS_MAIL_HOST=127.0.0.1 AMENDS_MAIL_PORT="$SMTP_PORT"
+fi
+
 # ---------------------------------------------------------------- the server
 APP_PID=""
 start_app() {   # $1: what to call this start in the results; $2: extra JVM options
@@ -112,7 +127,7 @@ stop_app() {
   kill -9 "$APP_PID" 2>/dev/null || true
   APP_PID=""
 }
-trap 'stop_app; [ "$DB" = postgres ] && pg_stop' EXIT
+trap 'stop_app; [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; [ "$DB" = postgres ] && pg_stop' EXIT
 rss_now() { local r; r=$(awk '/VmRSS/{print $2}' /proc/$APP_PID/status); printf '%s\trss-%s\t1\t%d\n' "$DB" "$1" $((r/1024)) >>"$RESULTS"; log "RSS $1: $((r/1024)) MB"; }
 
 # ---------------------------------------------------------------- generate
@@ -139,10 +154,12 @@ ASYNC_OUT="file=$DIR/profile.html"
 [ -n "${ASYNC_PROFILER:-}" ] && PROFILER_OPTS="-agentpath:$ASYNC_PROFILER=start,event=cpu,interval=1ms,$ASYNC_OUT"
 start_app "$CASES-cases" "$PROFILER_OPTS"
 rss_now before-load
+mails_before=$(mails_taken)
 [ "$DB" = postgres ] && psql -q -h 127.0.0.1 -p "$PG_PORT" -U amends amends -c 'SELECT pg_stat_statements_reset()' >/dev/null
 java -Xmx512m -cp "$BENCH" io.amends.bench.load.Load --port "$APP_PORT" --server-pid "$APP_PID" --fixtures "$DIR/fixtures.tsv" --label "$DB" \
   --scenarios "$SCENARIOS" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" --out "$RESULTS" | tee -a "$DIR/load.log"
 rss_now after-load
+[ -n "$SINK_PID" ] && sleep 1 && log "mails the server sent during the load: $(( $(mails_taken) - mails_before ))"
 if [ "$DB" = postgres ]; then   # which statements the load spent its database time on
   psql -h 127.0.0.1 -p "$PG_PORT" -U amends amends -P pager=off -c "SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms,
     round(total_exec_time::numeric) AS total_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 260) AS query
