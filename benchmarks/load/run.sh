@@ -91,7 +91,7 @@ export AMENDS_TOKEN_LIFETIME=PT3H   # one token per user for the whole run
 SINK_PID=""
 mails_taken() { cat "$DIR/mails.count" 2>/dev/null || echo 0; }
 if [ "${MAIL_SINK:-1}" = 1 ]; then
-  SMTP_PORT="$(free_port)"
+  SMTP_PORT="$(free_port)"; rm -f "$DIR/mails.count"
   java -Xmx64m -cp "$BENCH" io.amends.bench.load.SmtpSink --port "$SMTP_PORT" --count-file "$DIR/mails.count" \
     >"$DIR/smtp-sink.log" 2>&1 &
   SINK_PID=$!
