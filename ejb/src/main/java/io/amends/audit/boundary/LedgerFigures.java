@@ -40,8 +40,7 @@ public class LedgerFigures {
 
     /** Compensation that is pending or approved in the 12 months before {@code at}; 0 until compensation exists. */
     public long spend12m(long accountId, Instant at) {
-        Object sum = em.createNativeQuery("SELECT COALESCE(SUM(p.cost_minor), 0) FROM " + proposals(dialect.isPostgres())
-                        + " WHERE p.account_id = ? AND p.counts_against_caps = TRUE AND p.proposed_at > ?")
+        Object sum = em.createNativeQuery(spendSql(dialect.isPostgres()))
                 .setParameter(1, accountId).setParameter(2, at.minus(YEAR).atOffset(ZoneOffset.UTC)).getSingleResult();
         return ((Number) sum).longValue();
     }
@@ -54,12 +53,12 @@ public class LedgerFigures {
      */
     static String figuresSql(boolean postgres) {
         return "SELECT (SELECT l.ltv_minor FROM ltv_change l WHERE l.account_id = ? AND l.effective_at <= ? "
-                + "ORDER BY l.effective_at DESC, l.id DESC FETCH FIRST 1 ROWS ONLY), "
-                + "(SELECT COALESCE(SUM(p.cost_minor), 0) FROM " + proposals(postgres) + " WHERE p.account_id = ? "
-                + "AND p.counts_against_caps = TRUE AND p.proposed_at > ?)";
+                + "ORDER BY l.effective_at DESC, l.id DESC FETCH FIRST 1 ROWS ONLY), (" + spendSql(postgres) + ")";
     }
 
-    private static String proposals(boolean postgres) {
-        return postgres ? "compensation_proposal p" : "compensation_proposal p USE INDEX (proposal_account_spend_ix)";
+    /** The spend since the second parameter of the account in the first. */
+    private static String spendSql(boolean postgres) {
+        return "SELECT COALESCE(SUM(p.cost_minor), 0) FROM " + Dialect.withIndex(postgres, "compensation_proposal p",
+                "proposal_account_spend_ix") + " WHERE p.account_id = ? AND p.counts_against_caps = TRUE AND p.proposed_at > ?";
     }
 }

@@ -206,7 +206,7 @@ public class Cases {
      * it is told which index answers the lookup; PostgreSQL picks it unaided.
      */
     Optional<Earlier> findRecurrence(long accountId, long causeId, Instant now) {
-        String from = dialect.isPostgres() ? "apology_case" : "apology_case USE INDEX (apology_case_account_cause_ix)";
+        String from = dialect.withIndex("apology_case", "apology_case_account_cause_ix");
         List<?> rows = em.createNativeQuery("SELECT id, case_key FROM " + from + " WHERE account_id = ? AND root_cause_id = ? "
                         + "AND opened_at >= ? ORDER BY opened_at DESC FETCH FIRST 1 ROWS ONLY")
                 .setParameter(1, accountId).setParameter(2, causeId)
