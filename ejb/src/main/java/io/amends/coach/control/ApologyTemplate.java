@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +31,8 @@ public record ApologyTemplate(String name, String text) {
     private static final Pattern BRACED = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern HEADER = Pattern.compile("\\[([^\\]]*)]\\s*");
-    private static final Map<String, Map<String, ApologyTemplate>> BUILT_IN = new ConcurrentHashMap<>();
+    private static final ByLanguage<Map<String, ApologyTemplate>> BUILT_IN =
+            new ByLanguage<>(ApologyTemplate::load, "templates_en.txt");
 
     /**
      * @throws IllegalArgumentException if the name is not {@code [a-z0-9-]+}, the text uses an unknown placeholder,
@@ -113,25 +113,12 @@ public record ApologyTemplate(String name, String text) {
      * @throws IllegalArgumentException if the template file is malformed
      */
     public static Map<String, ApologyTemplate> builtIn(String languageTag) {
-        String language = RuleBook.primaryLanguage(languageTag);
-        if (language != null) {
-            Map<String, ApologyTemplate> templates = BUILT_IN.computeIfAbsent(language, ApologyTemplate::load);
-            if (templates != null) {
-                return templates;
-            }
-        }
-        Map<String, ApologyTemplate> fallback = BUILT_IN.computeIfAbsent(Coach.FALLBACK_LANGUAGE,
-                ApologyTemplate::load);
-        if (fallback == null) {
-            throw new IllegalStateException("No " + RuleBook.RESOURCE_DIR + "templates_en.txt on the classpath");
-        }
-        return fallback;
+        return BUILT_IN.get(languageTag);
     }
 
-    private static Map<String, ApologyTemplate> load(String language) {
+    private static Optional<Map<String, ApologyTemplate>> load(String language) {
         String fileName = "templates_" + language + ".txt";
-        Optional<String> text = RuleBook.readResource(fileName);
-        return text.map(t -> parse(fileName, t)).orElse(null);
+        return RuleBook.readResource(fileName).map(t -> parse(fileName, t));
     }
 
     /**

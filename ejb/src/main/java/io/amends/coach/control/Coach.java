@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +20,8 @@ public final class Coach {
     /** Dates further than this from a promise are in another sentence anyway; bounds work on unpunctuated text. */
     private static final int SENTENCE_REACH = 600;
 
-    private static final Map<String, Coach> BY_LANGUAGE = new ConcurrentHashMap<>();
+    private static final ByLanguage<Coach> BY_LANGUAGE =
+            new ByLanguage<>(language -> RuleBook.load(language).map(Coach::new), "rules_en.txt");
 
     private final RuleBook book;
 
@@ -38,20 +37,7 @@ public final class Coach {
      * @throws IllegalStateException    if even the English rule file is missing
      */
     public static Coach forLanguage(String languageTag) {
-        String language = RuleBook.primaryLanguage(languageTag);
-        if (language != null) {
-            // A null result is not cached, so unknown tags cannot grow the cache.
-            Coach coach = BY_LANGUAGE.computeIfAbsent(language, l -> RuleBook.load(l).map(Coach::new).orElse(null));
-            if (coach != null) {
-                return coach;
-            }
-        }
-        Coach fallback = BY_LANGUAGE.computeIfAbsent(FALLBACK_LANGUAGE,
-                l -> RuleBook.load(l).map(Coach::new).orElse(null));
-        if (fallback == null) {
-            throw new IllegalStateException("No rule file " + RuleBook.RESOURCE_DIR + "rules_en.txt on the classpath");
-        }
-        return fallback;
+        return BY_LANGUAGE.get(languageTag);
     }
 
     /** A coach for rules that do not come from the classpath, e.g. rules under edit. */
