@@ -15,7 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Hands one mail to the SMTP server with Jakarta Mail (the implementation the application server provides).
+ * Hands mail to the SMTP server with Jakarta Mail (the implementation the application server provides): one mail, or
+ * several over one SMTP session ({@link #session()}), which saves a connection and its greeting per mail.
  *
  * <p>The Message-ID is {@code <amends.<outbox id>.<created millis>@<sender domain>>}: the same for every attempt of one
  * outbox row, so a duplicate (the one case the outbox cannot exclude) is recognisable, and different across databases.
@@ -53,8 +54,62 @@ public final class SmtpSender {
         return "<amends." + outboxId + "." + createdAt.toEpochMilli() + "@" + domain + ">";
     }
 
-    /** Sends, or throws: {@link Refused} when retrying is pointless, {@link MessagingException} when it may help. */
+    /** Sends one mail over a connection of its own, or throws as {@link Connection#send} does. */
     public void send(Mail mail) throws MessagingException, Refused {
+        try (Connection connection = session()) {
+            connection.send(mail);
+        }
+    }
+
+    /** An SMTP session for several mails in a row; it connects with its first mail. */
+    public Connection session() {
+        return new Connection();
+    }
+
+    /**
+     * Mails in a row over one SMTP connection. A mail that fails drops the connection, so the next one starts on a
+     * fresh session (the failed one may have left the server mid-transaction). Not thread-safe: one sender at a time.
+     */
+    public final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        private Connection() {
+        }
+
+        /** Sends, or throws: {@link Refused} when retrying is pointless, {@link MessagingException} when it may help. */
+        public void send(Mail mail) throws MessagingException, Refused {
+            MimeMessage message = message(mail);
+            try {
+                if (transport == null) {
+                    transport = session.getTransport("smtp");
+                    transport.connect();
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (SendFailedException e) {
+                close();
+                Address[] invalid = e.getInvalidAddresses();
+                if (invalid != null && invalid.length > 0) {
+                    throw new Refused("The mail server refused " + mail.recipient() + ": " + e.getMessage(), e);
+                }
+                throw e;
+            } catch (MessagingException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Ends the session, if one was started; never throws (see {@link SmtpSender#closeQuietly}). */
+        @Override
+        public void close() {
+            if (transport != null) {
+                closeQuietly(transport);
+                transport = null;
+            }
+        }
+    }
+
+    private MimeMessage message(Mail mail) throws MessagingException {
         String messageId = messageId(mail.outboxId(), mail.createdAt(), settings.domain());
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -70,19 +125,7 @@ public final class SmtpSender {
         message.setHeader("X-Amends-Outbox-Id", String.valueOf(mail.outboxId()));
         message.setHeader("Auto-Submitted", "auto-generated");
         message.saveChanges();
-        Transport transport = session.getTransport("smtp");
-        try {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-        } catch (SendFailedException e) {
-            Address[] invalid = e.getInvalidAddresses();
-            if (invalid != null && invalid.length > 0) {
-                throw new Refused("The mail server refused " + mail.recipient() + ": " + e.getMessage(), e);
-            }
-            throw e;
-        } finally {
-            closeQuietly(transport);
-        }
+        return message;
     }
 
     /**

@@ -53,6 +53,21 @@ class SmtpSenderTest {
     }
 
     @Test
+    void mailsInARowShareOneSession() throws Exception {
+        // The scripted server takes one connection only: a second one would never be greeted and time out.
+        try (SmtpSender.Connection session = sender(serve(AfterData.ANSWERS_QUIT, 250)).session()) {
+            for (long id = 1; id <= 3; id++) {
+                session.send(new SmtpSender.Mail(id, "erika@client.example", "Mail " + id, "Dear Erika",
+                        Instant.parse("2026-11-25T04:00:00Z")));
+            }
+        }
+        assertThat(accepted).hasSize(3).satisfiesExactly(
+                m -> assertThat(m).contains("Message-ID: <amends.1."),
+                m -> assertThat(m).contains("Message-ID: <amends.2."),
+                m -> assertThat(m).contains("Message-ID: <amends.3."));
+    }
+
+    @Test
     void aMailTheServerDidNotAcceptFailsAndIsTriedAgain() throws Exception {
         SmtpSender sender = sender(serve(AfterData.ANSWERS_QUIT, 451));
         assertThatThrownBy(() -> sender.send(mail())).isInstanceOf(MessagingException.class);
