@@ -15,7 +15,8 @@
  *   default); there is no last attempt. Only an SMTP refusal of the recipient (5xx) ends a mail as {@code FAILED},
  *   where an administrator sees it ({@code GET /api/v1/mail/outbox}).</li>
  *   <li><b>Not twice.</b> A mail is marked sent in its own transaction right after the server accepted it (its answer
- *   to the message data; a {@code QUIT} that fails afterwards does not make it a failed attempt). The one window left
+ *   to the message data; the mails of a batch share one SMTP session, and a {@code QUIT} that fails at its end does not
+ *   make any of them a failed attempt). The one window left
  *   (the node dies between acceptance and the mark) can send it again after the lease; its Message-ID,
  *   {@code <amends.<outbox id>.<created millis>@<sender domain>>}, is the same on both, so mail systems and people can
  *   tell the duplicate.</li>

@@ -28,7 +28,7 @@ class MailRestartIT {
     void afterAKillNoSentMailGoesOutAgainAWaitingOneGoesOutOnceAndOneInFlightTwiceUnderItsMessageId() throws Exception {
         TestMailServer mail = TestMailServer.start();
         try (SmtpRelay relay = SmtpRelay.inFrontOf(mail.port())) {
-            // A long SMTP timeout: the sender held at QUIT must still be waiting when the kill comes.
+            // A long SMTP timeout: the sender held after the message data must still be waiting when the kill comes.
             AmendsServer server = AmendsServer.startOwn(relay.port(), Map.of("AMENDS_MAIL_TIMEOUT", "PT5M"));
             try {
                 Api admin = server.api("admin");
@@ -42,8 +42,8 @@ class MailRestartIT {
                 List<JsonObject> sentBefore = awaitRows(admin, caseId, rows -> rows.size() == BEFORE
                         && rows.stream().allMatch(r -> r.getString("status").equals("SENT")));
 
-                // The mail server takes the next mail, but the sender never hears the end of the session.
-                relay.holdAnswersToQuit(true);
+                // The mail server takes the next mail, but the sender never hears that it did.
+                relay.holdAnswersToData(true);
                 assertThat(server.api("alice").post(messages, "{\"text\":\"IN-FLIGHT-AT-THE-KILL\"}").status()).isEqualTo(201);
                 mail.await(TestMailServer.to(contact).and(body("IN-FLIGHT-AT-THE-KILL")), 1, WAIT);
                 // The outbox's one sender is held, so this one waits, untried.
@@ -56,7 +56,7 @@ class MailRestartIT {
                 assertThat(waiting.getInt("attempts")).as("not tried before the kill").isZero();
 
                 server.kill();
-                relay.holdAnswersToQuit(false);
+                relay.holdAnswersToData(false);
                 server.startAgain();
 
                 mail.await(TestMailServer.to(contact).and(body("WAITING-AT-THE-KILL")), 1, WAIT);

@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP relay in front of the test's SMTP server that can withhold the server's answer to {@code QUIT}: it holds a
- * sender in the moment after the server accepted a mail and before the session ends, where a crash leaves a mail sent
- * but not marked sent.
+ * A TCP relay in front of the test's SMTP server that can withhold the server's answer to the end of a message's data
+ * (its {@code 250}): the server has taken the mail, and the sender, never told so, has not marked it sent. That is the
+ * moment where a crash leaves a mail sent but not marked sent.
  */
 final class SmtpRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int target;
     private final List<Socket> sockets = new ArrayList<>();
-    private volatile boolean holdingQuit;
+    private static final String END_OF_DATA = "\r\n.\r\n"; // dot-stuffing keeps it out of the message itself
+
+    private volatile boolean holding;
 
     private SmtpRelay(ServerSocket listener, int target) {
         this.listener = listener;
@@ -38,9 +40,9 @@ final class SmtpRelay implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** From now on (or no longer), sessions that send {@code QUIT} never hear the answer, and stay open. */
-    void holdAnswersToQuit(boolean hold) {
-        holdingQuit = hold;
+    /** From now on (or no longer), a session that ends a message's data never hears another answer, and stays open. */
+    void holdAnswersToData(boolean hold) {
+        holding = hold;
     }
 
     private void accept() {
@@ -52,30 +54,34 @@ final class SmtpRelay implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(server);
                 }
-                AtomicBoolean quitSent = new AtomicBoolean();
-                daemon("smtp-relay-out", () -> pump(client, server, quitSent, true));
-                daemon("smtp-relay-back", () -> pump(server, client, quitSent, false));
+                AtomicBoolean held = new AtomicBoolean();
+                daemon("smtp-relay-out", () -> pump(client, server, held, true));
+                daemon("smtp-relay-back", () -> pump(server, client, held, false));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, AtomicBoolean quitSent, boolean fromSender) {
+    private void pump(Socket from, Socket to, AtomicBoolean held, boolean fromSender) {
         byte[] buffer = new byte[8192];
+        String tail = ""; // the end of what the sender wrote before, for an end of data split across two reads
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to.getOutputStream();
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                String text = new String(buffer, 0, n, StandardCharsets.US_ASCII);
-                if (fromSender && (text.startsWith("QUIT\r\n") || text.contains("\r\nQUIT\r\n"))) {
-                    quitSent.set(holdingQuit);
+                if (fromSender) {
+                    String text = tail + new String(buffer, 0, n, StandardCharsets.US_ASCII);
+                    if (holding && text.contains(END_OF_DATA)) {
+                        held.set(true);
+                    }
+                    tail = text.substring(Math.max(0, text.length() - END_OF_DATA.length()));
                 }
-                if (fromSender || !quitSent.get()) {
+                if (fromSender || !held.get()) {
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             }
-            if (!quitSent.get()) {
+            if (!held.get()) {
                 to.close(); // a held sender must not even see the connection end
             }
         } catch (IOException closed) {
