@@ -119,7 +119,7 @@ public final class AmendsServer {
         } else {
             // The default URL's WRITE_DELAY=0 (a killed server loses no commit) and QUERY_CACHE_SIZE=64 (its statement
             // cache); AUTO_SERVER lets a test open the same embedded database next to the server (to tamper with the
-            // audit trail). Its 256 MB page cache is left out: a test's database is small, and several servers run.
+            // audit trail). Its 64 MB page cache is left out: a test's database is small, and several servers run.
             jdbcUrl = "jdbc:h2:file:" + data.resolve("amends") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
         }
         env.put("AMENDS_DB_URL", jdbcUrl);
