@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SmtpRelay implements AutoCloseable {
 
+    private static final String END_OF_DATA = "\r\n.\r\n"; // dot-stuffing keeps it out of the message itself
+
     private final ServerSocket listener;
     private final int target;
     private final List<Socket> sockets = new ArrayList<>();
-    private static final String END_OF_DATA = "\r\n.\r\n"; // dot-stuffing keeps it out of the message itself
-
     private volatile boolean holding;
 
     private SmtpRelay(ServerSocket listener, int target) {
@@ -65,7 +65,7 @@ final class SmtpRelay implements AutoCloseable {
 
     private void pump(Socket from, Socket to, AtomicBoolean held, boolean fromSender) {
         byte[] buffer = new byte[8192];
-        String tail = ""; // the end of what the sender wrote before, for an end of data split across two reads
+        String tail = ""; // the sender's last bytes before, for an end of data split across two reads (never a whole one)
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to.getOutputStream();
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -74,7 +74,7 @@ final class SmtpRelay implements AutoCloseable {
                     if (holding && text.contains(END_OF_DATA)) {
                         held.set(true);
                     }
-                    tail = text.substring(Math.max(0, text.length() - END_OF_DATA.length()));
+                    tail = text.substring(Math.max(0, text.length() - (END_OF_DATA.length() - 1)));
                 }
                 if (fromSender || !held.get()) {
                     out.write(buffer, 0, n);
